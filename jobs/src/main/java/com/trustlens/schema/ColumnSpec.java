@@ -1,0 +1,51 @@
+package com.trustlens.schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * One column of a table schema file: its Spark type (DDL), description, and for inputs the
+ * contract checks (required, allowed values, range, PII handling, default).
+ */
+public record ColumnSpec(
+    String name,
+    String type,
+    Boolean nullable,
+    Boolean required,
+    String description,
+    String pii,
+    List<String> allowed,
+    Double min,
+    Double max,
+    @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue) {
+
+  public ColumnSpec {
+    allowed = allowed == null ? List.of() : List.copyOf(allowed);
+  }
+
+  @JsonIgnore
+  public DataType dataType() {
+    return DataType.fromDDL(type);
+  }
+
+  @JsonIgnore
+  public boolean isRequired() {
+    return Boolean.TRUE.equals(required);
+  }
+
+  @JsonIgnore
+  public boolean isNullable() {
+    return !Boolean.FALSE.equals(nullable) && !isRequired();
+  }
+
+  /** The Spark field, with the description as the column comment Delta keeps. */
+  @JsonIgnore
+  public StructField field() {
+    Metadata md = new MetadataBuilder().putString("comment", description == null ? "" : description).build();
+    return new StructField(name, dataType(), isNullable(), md);
+  }
+}
