@@ -1,6 +1,5 @@
 package com.trustlens.schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
@@ -27,23 +26,19 @@ public record ColumnSpec(
     allowed = allowed == null ? List.of() : List.copyOf(allowed);
   }
 
-  @JsonIgnore
   public DataType dataType() {
     return DataType.fromDDL(type);
   }
 
-  @JsonIgnore
   public boolean isRequired() {
     return Boolean.TRUE.equals(required);
   }
 
-  @JsonIgnore
   public boolean isNullable() {
     return !Boolean.FALSE.equals(nullable) && !isRequired();
   }
 
   /** The Spark field, with the description as the column comment Delta keeps. */
-  @JsonIgnore
   public StructField field() {
     Metadata md = new MetadataBuilder().putString("comment", description == null ? "" : description).build();
     return new StructField(name, dataType(), isNullable(), md);

@@ -1,6 +1,5 @@
 package com.trustlens.schema;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -17,12 +16,10 @@ public record TableSchema(String table, String layer, String description, List<S
     columns = List.copyOf(columns);
   }
 
-  @JsonIgnore
   public StructType structType() {
     return new StructType(columns.stream().map(ColumnSpec::field).toArray(StructField[]::new));
   }
 
-  @JsonIgnore
   public List<String> columnNames() {
     return columns.stream().map(ColumnSpec::name).toList();
   }

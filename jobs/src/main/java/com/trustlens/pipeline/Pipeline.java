@@ -1,0 +1,151 @@
+package com.trustlens.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.trustlens.cohort.CohortAssignment;
+import com.trustlens.cohort.PanelCustomers;
+import com.trustlens.cohort.Treatments;
+import com.trustlens.config.Analysis;
+import com.trustlens.config.ConfigException;
+import com.trustlens.config.InputSpec;
+import com.trustlens.config.TrustLensConfig;
+import com.trustlens.ingest.Ingest;
+import com.trustlens.ingest.Pseudonymiser;
+import com.trustlens.ingest.RawReader;
+import com.trustlens.ingest.SourceCounts;
+import com.trustlens.panel.PanelBuilder;
+import com.trustlens.panel.TrustMetrics;
+import com.trustlens.period.Periods;
+import com.trustlens.publish.DeltaTables;
+import com.trustlens.schema.Schemas;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The pipeline's I/O edge: reads inputs and lake tables, calls the pure steps, writes each
+ * output table in one commit, and notes what it did in the run context.
+ */
+public final class Pipeline {
+  private final SparkSession spark;
+  private final TrustLensConfig config;
+  private final Lake lake;
+  private final RunContext run;
+  private final DeltaTables tables;
+  private final Periods periods;
+  private final Instant windowEnd;
+
+  public Pipeline(SparkSession spark, TrustLensConfig config, RunContext run) {
+    this.spark = spark;
+    this.config = config;
+    this.lake = new Lake(config.output().path());
+    this.run = run;
+    this.tables = new DeltaTables(spark, run.runId());
+    Analysis a = config.analysis();
+    this.periods = new Periods(a.period(), a.zone());
+    this.windowEnd = a.end().plusDays(1).atStartOfDay(a.zone()).toInstant();
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /** Reads every input, writes quarantine then (if quality holds) the silver tables. */
+  public Map<String, SourceCounts> ingest() {
+    Analysis a = config.analysis();
+    Ingest ingest = new Ingest(a.zone(), a.start(), Pseudonymiser.fromConfig(config.privacy()));
+    RawReader reader = new RawReader(spark);
+    Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
+    Map<String, SourceCounts> counts = new LinkedHashMap<>();
+    List<Dataset<Row>> quarantines = new ArrayList<>();
+    try {
+      for (Map.Entry<String, InputSpec> in : config.inputs().present().entrySet()) {
+        String source = in.getKey();
+        Dataset<Row> rows = ingest.check(source, reader.read(source, in.getValue(), Schemas.input(source)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        checked.put(source, rows);
+        Dataset<Row> q = ingest.quarantine(source, rows, run.startedAt());
+        quarantines.add(q);
+        SourceCounts c = Progress.step("ingest " + source, () -> SourceCounts.of(source, rows, q),
+            r -> String.format(java.util.Locale.ROOT, "%,d rows, %,d quarantined, %,d duplicates",
+                r.rows(), r.quarantined(), r.duplicates()));
+        counts.put(source, c);
+        run.inputRows.put(source, c.rows());
+        run.quarantinedRows.put(source, c.quarantined());
+        run.duplicateRows.put(source, c.duplicates());
+      }
+      Dataset<Row> quarantine = quarantines.stream().reduce(Dataset::unionByName).orElseThrow()
+          .withColumn("run_id", lit(run.runId()));
+      write("quarantine", tables.replaceWhere(Schemas.output("quarantine"), lake.gold("quarantine"), quarantine,
+          col("run_id").equalTo(run.runId())));
+      for (SourceCounts c : counts.values()) {
+        c.requireQuality(config.inputs().present().get(c.source()).path(), config.quality().maxBadFraction());
+      }
+      for (Map.Entry<String, Dataset<Row>> e : checked.entrySet()) {
+        Dataset<Row> silver = ingest.silver(e.getKey(), e.getValue());
+        write("_silver/" + e.getKey(), tables.replace(Schemas.silver(e.getKey()), lake.silver(e.getKey()), silver));
+      }
+      return counts;
+    } finally {
+      checked.values().forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Builds customer_cohorts, the panel and trust_metrics from silver tables and campaign_deception. */
+  public void cohorts() {
+    Analysis a = config.analysis();
+    Dataset<Row> events = silver("events");
+    Dataset<Row> exposures = silver("exposures");
+    PanelCustomers universe = new PanelCustomers(a.start(), a.strata());
+    Dataset<Row> customers;
+    if (config.inputs().customers() != null) {
+      customers = universe.fromCustomers(silver("customers"));
+    } else if (a.strata().isEmpty()) {
+      customers = universe.fromActivity(events, exposures);
+    } else {
+      throw new ConfigException("analysis.strata", "strata " + a.strata() + " need inputs.customers");
+    }
+    Dataset<Row> deception = read(lake.gold("campaign_deception"), "campaign_deception", "classify");
+    Dataset<Row> treated = Treatments.deceptiveMail(exposures, deception);
+    Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, List.of(Treatments.DECEPTIVE_MAIL))
+        .apply(customers, treated, events);
+    write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
+
+    Dataset<Row> panel = new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex())
+        .apply(customers, events);
+    write("_internal/panel", tables.replace(Schemas.internal("panel"), lake.internal("panel"), panel));
+
+    Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
+        .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
+    write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+  }
+
+  // The descriptive table shows every panel metric, not only the estimated ones.
+  private static List<String> metricsOfTrustTable(Analysis a) {
+    return Schemas.internal("panel").columnNames().stream()
+        .filter(n -> !n.equals("customer_key") && !n.equals("period")).toList();
+  }
+
+  private Dataset<Row> silver(String source) {
+    return read(lake.silver(source), "silver " + source, "ingest");
+  }
+
+  private Dataset<Row> read(String path, String what, String producer) {
+    if (!tables.exists(path)) {
+      throw new IllegalStateException("table " + what + " is missing at " + path + ": run `trustlens " + producer
+          + " --conf ...` (or `trustlens run`) first");
+    }
+    return tables.read(path);
+  }
+
+  private void write(String table, long version) {
+    run.wrote(table, version);
+  }
+}
