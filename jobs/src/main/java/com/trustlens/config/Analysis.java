@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What is measured and how: periods, window, control group, strata, metrics, inference settings. */
+/**
+ * What is measured and how: periods, window, control group, strata, metrics, inference settings
+ * ({@code buckets}: random customer buckets the estimation's sufficient statistics are kept by).
+ */
 public record Analysis(
     PeriodUnit period,
     String timezone,
@@ -19,7 +22,8 @@ public record Analysis(
     double confidence,
     Bootstrap bootstrap,
     Map<String, Double> trustIndex,
-    int unansweredAfterHours) {
+    int unansweredAfterHours,
+    int buckets) {
 
   public Analysis {
     strata = List.copyOf(strata);

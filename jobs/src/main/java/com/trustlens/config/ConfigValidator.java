@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 final class ConfigValidator {
   /** Customer columns a stratum may use (silver customers, PII left out). */
   static final Set<String> STRATA_COLUMNS = Set.of("segment", "country", "gender", "age_band");
+  /** Panel metrics the estimation cannot take as a change between periods (null when unanswered). */
+  static final Set<String> NOT_ESTIMABLE = Set.of("nps");
+  static final int MIN_BUCKETS = 2;
+  static final int MAX_BUCKETS = 4096;
 
   private ConfigValidator() {}
 
@@ -79,6 +83,11 @@ final class ConfigValidator {
       if (!known.contains(m)) {
         throw new ConfigException("analysis.metrics", "unknown metric '" + m + "' (one of: " + String.join(", ", known) + ")");
       }
+      if (NOT_ESTIMABLE.contains(m)) {
+        throw new ConfigException("analysis.metrics", "'" + m + "' cannot be estimated: it is null in periods without an"
+            + " answer, so a customer's change between two periods rarely exists; its raw curves are in trust_metrics."
+            + " Remove it from analysis.metrics");
+      }
     }
     atLeast(a.minCellSize(), 1, "analysis.min_cell_size");
     if (!(a.confidence() > 0 && a.confidence() < 1)) {
@@ -86,6 +95,10 @@ final class ConfigValidator {
     }
     require(a.bootstrap(), "analysis.bootstrap");
     atLeast(a.bootstrap().replicates(), 1, "analysis.bootstrap.replicates");
+    if (a.buckets() < MIN_BUCKETS || a.buckets() > MAX_BUCKETS) {
+      throw new ConfigException("analysis.buckets", a.buckets() + " is not between " + MIN_BUCKETS + " and " + MAX_BUCKETS
+          + " (standard errors come from bucket sums: 128 to 512 suit most runs)");
+    }
     for (var w : a.trustIndex().entrySet()) {
       if (!known.contains(w.getKey()) || w.getKey().equals("trust_index") || w.getKey().equals("nps")) {
         throw new ConfigException("analysis.trust_index." + w.getKey(), "is not a metric the trust index can weigh (one of: "

@@ -53,6 +53,7 @@ class ConfigLoaderTest {
     assertEquals(20, a.minCellSize());
     assertEquals(999, a.bootstrap().replicates());
     assertEquals(7, a.bootstrap().seed());
+    assertEquals(256, a.buckets());
     assertEquals(0.4, a.trustIndex().get("active"));
     assertEquals(0.5, c.deception().threshold());
     assertNull(c.deception().rules());
@@ -152,6 +153,20 @@ class ConfigLoaderTest {
     TrustLensConfig c = ConfigLoader.load(write(MINIMAL + "  trust_index: {opened: 1.0}\n")).config();
     assertEquals(java.util.Map.of("opened", 1.0), c.analysis().trustIndex());
     assertEquals("analysis.trust_index.nps", error(MINIMAL + "  trust_index: {nps: 1.0}\n").key());
+  }
+
+  @Test
+  void npsIsRejectedAsAnEstimatedMetricWithTheReason() throws IOException {
+    ConfigException e = error(MINIMAL + "  metrics: [opened, nps]\n");
+    assertEquals("analysis.metrics", e.key());
+    assertTrue(e.getMessage().contains("'nps' cannot be estimated"), e.getMessage());
+  }
+
+  @Test
+  void bucketsOutOfRangeAreNamed() throws IOException {
+    assertEquals("analysis.buckets", error(MINIMAL + "  buckets: 1\n").key());
+    assertEquals("analysis.buckets", error(MINIMAL + "  buckets: 100000\n").key());
+    assertEquals(64, ConfigLoader.load(write(MINIMAL + "  buckets: 64\n")).config().analysis().buckets());
   }
 
   @Test

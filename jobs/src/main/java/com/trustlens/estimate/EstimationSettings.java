@@ -1,0 +1,79 @@
+package com.trustlens.estimate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import com.trustlens.config.Analysis;
+import com.trustlens.config.ControlGroup;
+import com.trustlens.period.Periods;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * What the erosion estimation needs from the configuration: the window as period indexes, the
+ * control group, the metrics, the reported event times and the inference settings.
+ *
+ * @param bucketOf bucket of a customer, an int column in [0, buckets) computed from customer_key
+ */
+public record EstimationSettings(
+    Periods periods,
+    LocalDate start,
+    int periodCount,
+    ControlGroup controlGroup,
+    List<String> metrics,
+    int prePeriods,
+    int horizon,
+    double confidence,
+    int replicates,
+    long seed,
+    int buckets,
+    int minCellSize,
+    Column bucketOf) {
+
+  public EstimationSettings {
+    metrics = List.copyOf(metrics);
+  }
+
+  /** Settings of a run; customers go to buckets by a seeded hash of their key. */
+  public static EstimationSettings of(Analysis a) {
+    Periods periods = new Periods(a.period(), a.zone());
+    int count = periods.range(a.start(), a.end()).size();
+    return new EstimationSettings(periods, a.start(), count, a.controlGroup(), a.metrics(), a.prePeriods(),
+        a.horizon(), a.confidence(), a.bootstrap().replicates(), a.bootstrap().seed(), a.buckets(),
+        a.minCellSize(), hashedBucket(a.buckets(), a.bootstrap().seed()));
+  }
+
+  /** pmod(xxhash64(seed, customer_key), buckets): a random split of customers, stable across runs. */
+  public static Column hashedBucket(int buckets, long seed) {
+    return pmod(xxhash64(lit(seed), col("customer_key")), lit((long) buckets)).cast("int");
+  }
+
+  /** The same settings with another bucket assignment (tests give each customer its own bucket). */
+  public EstimationSettings withBuckets(int count, Column bucket) {
+    return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
+        replicates, seed, count, minCellSize, bucket);
+  }
+
+  /** The same settings with another control group. */
+  public EstimationSettings withControlGroup(ControlGroup group) {
+    return new EstimationSettings(periods, start, periodCount, group, metrics, prePeriods, horizon, confidence,
+        replicates, seed, buckets, minCellSize, bucketOf);
+  }
+
+  /** Index of a period start in the window (0 = analysis.start; negative before it). */
+  public Column indexOf(Column periodStart) {
+    return periods.between(lit(java.sql.Date.valueOf(start)), periodStart);
+  }
+
+  /** First day of the period of an index. */
+  public LocalDate periodAt(int index) {
+    LocalDate p = start;
+    for (int i = 0; i < index; i++) {
+      p = periods.next(p);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,174 @@
+package com.trustlens.estimate;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.trustlens.config.ControlGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The one distributed pass of the estimation: panel x cohorts summed by customer class (cohort,
+ * exit, holdout, stratum, dose, bucket) and period, then spread over the group-time cells each
+ * class plays a role in, giving per cell, arm, stratum and bucket the customer count and the sum of
+ * every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
+ * strata x buckets, whatever the number of customers.
+ */
+public final class SufficientStatistics {
+  /** Arm of the controls; treated arms are dose1, dose2, dose3 (3 or more exposures). */
+  public static final String CONTROL = "control";
+  /** Rows counting every analysed customer per bucket (no cell). */
+  public static final String POPULATION = "population";
+  public static final String DOSE = "dose";
+  static final int MAX_DOSE = 3;
+
+  private final EstimationSettings settings;
+
+  public SufficientStatistics(EstimationSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Change column of a metric in the output. */
+  public static String change(String metric) {
+    return "d_" + metric;
+  }
+
+  /**
+   * @param panel rows of the panel
+   * @param cohorts rows of customer_cohorts
+   * @param designs the cells of every treatment to estimate
+   * @return rows (treatment, cohort, period, arm, stratum, bucket, n, d_metric...) with cohort and period as
+   *     indexes in the window (null for population rows)
+   */
+  public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs) {
+    Dataset<Row> classes = classSums(panel, customerClasses(cohorts));
+    Dataset<Row> cells = broadcast(cellPeriods(panel.sparkSession(), designs));
+    Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
+        .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
+        .when(control(), lit(CONTROL));
+    List<Column> sums = new ArrayList<>();
+    for (String m : settings.metrics()) {
+      sums.add(sum(col("s_" + m).multiply(col("sign"))).as(change(m)));
+    }
+    return classes
+        .join(cells, col("treatment").equalTo(col("cell_treatment")).and(col("period_index").equalTo(col("p"))))
+        .withColumn("arm", arm)
+        .filter(col("arm").isNotNull())
+        .groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("arm"), col("stratum"),
+            col("bucket"))
+        .agg(sum(when(col("sign").equalTo(1), col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
+  }
+
+  /** Distinct (treatment, cohort index) of the cohorts table; cohorts before the window are left out. */
+  public Map<String, List<Integer>> cohortIndexes(Dataset<Row> cohorts) {
+    Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    List<Row> rows = cohorts.select(col("treatment"), settings.indexOf(col("cohort_period")).as("g"))
+        .distinct().collectAsList();
+    for (Row r : rows) {
+      List<Integer> list = out.computeIfAbsent(r.getString(0), k -> new ArrayList<>());
+      if (!r.isNullAt(1) && r.getInt(1) >= 0) list.add(r.getInt(1));
+    }
+    return out;
+  }
+
+  // One row per customer and treatment, with what decides the roles the customer can play.
+  private Dataset<Row> customerClasses(Dataset<Row> cohorts) {
+    int none = settings.periodCount();
+    Column g = settings.indexOf(col("cohort_period"));
+    Column exit = settings.indexOf(col("exit_period"));
+    // Exit only matters while the customer can serve as a control: never treated, or before their own cohort.
+    Column exitClass = when(col("exit_period").isNull().or(g.isNotNull().and(exit.geq(g))), lit(none))
+        .otherwise(greatest(exit, lit(-1)));
+    Column holdout = settings.indexOf(col("holdout_period"));
+    boolean holdoutDesign = settings.controlGroup() == ControlGroup.HOLDOUT;
+    Dataset<Row> base = cohorts;
+    Column randomised = lit(false);
+    if (holdoutDesign) {
+      // A treated customer is compared with a holdout only when their first campaign had one.
+      Dataset<Row> withHoldout = cohorts.filter(col("holdout_campaign_id").isNotNull())
+          .select(col("treatment").as("h_treatment"), col("holdout_campaign_id").as("h_campaign")).distinct();
+      base = cohorts.join(broadcast(withHoldout), col("treatment").equalTo(col("h_treatment"))
+          .and(col("first_campaign_id").equalTo(col("h_campaign"))), "left");
+      randomised = col("h_campaign").isNotNull();
+    }
+    return base
+        // Customers treated before the window are neither a cohort nor controls.
+        .filter(g.isNull().or(g.geq(0)))
+        .select(col("treatment"), col("customer_key"), col("stratum"),
+            g.as("c_cohort"),
+            exitClass.as("c_exit"),
+            (holdoutDesign ? when(holdout.geq(0), holdout) : lit(null)).cast("int").as("c_holdout"),
+            randomised.as("c_randomised"),
+            when(g.isNull(), lit(0)).otherwise(least(col("deceptive_exposures"), lit(MAX_DOSE))).as("c_dose"),
+            settings.bucketOf().as("bucket"));
+  }
+
+  private Dataset<Row> classSums(Dataset<Row> panel, Dataset<Row> classes) {
+    List<Column> sums = new ArrayList<>();
+    for (String m : settings.metrics()) {
+      sums.add(sum(col(m).cast("double")).as("s_" + m));
+    }
+    List<Column> columns = new ArrayList<>(List.of(col("customer_key"), settings.indexOf(col("period")).as("period_index")));
+    settings.metrics().forEach(m -> columns.add(col(m)));
+    return panel.select(columns.toArray(Column[]::new))
+        .join(classes, "customer_key")
+        .groupBy("treatment", "c_cohort", "c_exit", "c_holdout", "c_randomised", "c_dose", "stratum", "bucket",
+            "period_index")
+        .agg(count(lit(1)).as("n"), sums.toArray(Column[]::new));
+  }
+
+  private Column treated() {
+    Column sameCohort = col("c_cohort").equalTo(col("g"));
+    return settings.controlGroup() == ControlGroup.HOLDOUT ? sameCohort.and(col("c_randomised")) : sameCohort;
+  }
+
+  // SPEC §5: reachable at the start of g, and not (yet) treated, in the sense of the control group.
+  private Column control() {
+    Column reachable = col("c_exit").geq(col("g"));
+    Column notYetTreated = col("c_cohort").isNull().or(col("c_cohort").gt(col("t")))
+        .and(not(col("c_cohort").eqNullSafe(col("g"))));
+    return switch (settings.controlGroup()) {
+      case NEVER_TREATED -> reachable.and(col("c_cohort").isNull());
+      case NOT_YET_TREATED -> reachable.and(notYetTreated);
+      case HOLDOUT -> reachable.and(col("c_holdout").equalTo(col("g"))).and(notYetTreated);
+    };
+  }
+
+  // Each cell reads the period itself (+) and its base period (-); population rows read period 0.
+  static Dataset<Row> cellPeriods(SparkSession spark, Map<String, StudyDesign> designs) {
+    StructType schema = new StructType()
+        .add("cell_treatment", DataTypes.StringType, false)
+        .add("kind", DataTypes.StringType, false)
+        .add("g", DataTypes.IntegerType, true)
+        .add("t", DataTypes.IntegerType, true)
+        .add("p", DataTypes.IntegerType, false)
+        .add("sign", DataTypes.IntegerType, false);
+    List<Row> rows = new ArrayList<>();
+    for (StudyDesign d : designs.values()) {
+      rows.add(RowFactory.create(d.treatment(), POPULATION, null, null, 0, 1));
+      for (GroupTimeCell c : d.cells()) {
+        rows.add(RowFactory.create(d.treatment(), "cell", c.cohort(), c.period(), c.period(), 1));
+        if (c.hasBase()) {
+          rows.add(RowFactory.create(d.treatment(), "cell", c.cohort(), c.period(), c.base(), -1));
+        }
+      }
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+}
