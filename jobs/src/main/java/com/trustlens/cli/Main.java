@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Measures what deceptive marketing costs in customer trust.",
     subcommands = {
+      IngestCommand.class,
+      CohortsCommand.class,
+      ShowCommand.class,
       ValidateCommand.class,
+      SchemasCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
