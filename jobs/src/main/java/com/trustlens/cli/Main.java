@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       IngestCommand.class,
       CohortsCommand.class,
+      EstimateCommand.class,
       ShowCommand.class,
       ValidateCommand.class,
       SchemasCommand.class,

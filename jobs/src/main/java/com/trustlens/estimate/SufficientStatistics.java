@@ -92,9 +92,8 @@ public final class SufficientStatistics {
     int none = settings.periodCount();
     Column g = settings.indexOf(col("cohort_period"));
     Column exit = settings.indexOf(col("exit_period"));
-    // Exit only matters while the customer can serve as a control: never treated, or before their own cohort.
-    Column exitClass = when(col("exit_period").isNull().or(g.isNotNull().and(exit.geq(g))), lit(none))
-        .otherwise(greatest(exit, lit(-1)));
+    // Exits before the window all mean the same: never reachable during it.
+    Column exitClass = when(col("exit_period").isNull(), lit(none)).otherwise(greatest(exit, lit(-1)));
     Column holdout = settings.indexOf(col("holdout_period"));
     boolean holdoutDesign = settings.controlGroup() == ControlGroup.HOLDOUT;
     Dataset<Row> base = cohorts;

@@ -10,6 +10,9 @@ import com.trustlens.config.Analysis;
 import com.trustlens.config.ConfigException;
 import com.trustlens.config.InputSpec;
 import com.trustlens.config.TrustLensConfig;
+import com.trustlens.estimate.ErosionEstimator;
+import com.trustlens.estimate.EstimationSettings;
+import com.trustlens.estimate.SampleRatioMismatch;
 import com.trustlens.ingest.Ingest;
 import com.trustlens.ingest.Pseudonymiser;
 import com.trustlens.ingest.RawReader;
@@ -142,6 +145,39 @@ public final class Pipeline {
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
     write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+  }
+
+  /**
+   * Estimates the erosion from the panel and customer_cohorts and writes erosion_att_gt,
+   * erosion_curve, erosion_aggregates and erosion_summary, one commit each; holdouts declared in
+   * silver campaigns get their sample-ratio check.
+   */
+  public void estimate() {
+    Dataset<Row> panel = read(lake.internal("panel"), "panel", "cohorts");
+    Dataset<Row> cohorts = read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts");
+    Map<String, SampleRatioMismatch.Result> srm = sampleRatioChecks();
+    ErosionEstimator.Result r = Progress.step("estimate",
+        () -> new ErosionEstimator(EstimationSettings.of(config.analysis())).apply(panel, cohorts, srm),
+        res -> res.notes().isEmpty() ? "" : res.notes().get(0));
+    r.notes().stream().skip(1).forEach(Progress::info);
+    r.warnings().forEach(Progress::warn);
+    write("erosion_att_gt", tables.replace(Schemas.output("erosion_att_gt"), lake.gold("erosion_att_gt"), r.attGt()));
+    write("erosion_curve", tables.replace(Schemas.output("erosion_curve"), lake.gold("erosion_curve"), r.curve()));
+    write("erosion_aggregates",
+        tables.replace(Schemas.output("erosion_aggregates"), lake.gold("erosion_aggregates"), r.aggregates()));
+    write("erosion_summary", tables.replace(Schemas.output("erosion_summary"), lake.gold("erosion_summary"), r.summary()));
+  }
+
+  // The sample-ratio check needs the deceptive campaigns' exposures; without them there is none to make.
+  private Map<String, SampleRatioMismatch.Result> sampleRatioChecks() {
+    List<String> needed = List.of(lake.silver("exposures"), lake.silver("campaigns"), lake.gold("campaign_deception"));
+    if (!needed.stream().allMatch(tables::exists)) {
+      Progress.info("no sample-ratio check: silver exposures, campaigns or campaign_deception are missing");
+      return Map.of();
+    }
+    SampleRatioMismatch.Result r = SampleRatioMismatch.test(SampleRatioMismatch.splits(silver("exposures"),
+        silver("campaigns"), tables.read(lake.gold("campaign_deception"))));
+    return r == null ? Map.of() : Map.of(Treatments.DECEPTIVE_MAIL, r);
   }
 
   // The descriptive table shows every panel metric, not only the estimated ones.
