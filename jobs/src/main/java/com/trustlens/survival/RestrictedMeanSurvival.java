@@ -13,9 +13,11 @@ public record RestrictedMeanSurvival(int horizon, double mean, double stdErr) {
   /**
    * The area is a sum of rectangles under the step curve, the last one extended to the horizon
    * (also beyond the last follow-up, as R does). Var = sum over days t up to the horizon of
-   * A(t)^2 d / (n (n - d)), A(t) the area from t to the horizon (0 where n = d, as in R).
+   * A(t)^2 d / (n (n - d)), A(t) the area from t to the horizon (0 where n = d, as in R). An
+   * empty group has no mean (NaN).
    */
   public static RestrictedMeanSurvival of(KaplanMeier curve, int horizon) {
+    if (curve.table().subjects() == 0) return new RestrictedMeanSurvival(horizon, Double.NaN, Double.NaN);
     List<KaplanMeier.Point> kept = curve.points().stream().filter(p -> p.day() <= horizon).toList();
     int k = kept.size();
     // Rectangle i spans from the day of point i-1 (day 0 for i = 0) to the day of point i, or

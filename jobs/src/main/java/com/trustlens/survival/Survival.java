@@ -27,8 +27,8 @@ public final class Survival {
     this.controls = SurvivalSubjects.controlsFor(analysis.controlGroup());
   }
 
-  /** The subject rows (one per followed customer and outcome); public for the cross-check against R. */
-  public Dataset<Row> subjects(Dataset<Row> cohorts, Dataset<Row> events) {
+  /** The subject rows (one per followed customer and outcome), for the cross-check against R. */
+  Dataset<Row> subjects(Dataset<Row> cohorts, Dataset<Row> events) {
     return new SurvivalSubjects(analysis.zone(), analysis.start(), analysis.end(), controls, SurvivalOutcome.ALL)
         .apply(cohorts, events);
   }

@@ -120,17 +120,17 @@ public final class SurvivalTables {
       v.put("logrank_df", small ? null : lr.degreesOfFreedom());
       v.put("logrank_strata", small ? null : lr.strata());
       v.put("p_value", small ? null : finite(lr.pValue()));
-      v.put("observed_exposed", small ? null : lr.observed());
-      v.put("expected_exposed", small ? null : lr.expected());
-      v.put("rmst_exposed", small ? null : c.rmstExposed().mean());
-      v.put("rmst_exposed_se", small ? null : c.rmstExposed().stdErr());
-      v.put("rmst_control", small ? null : c.rmstControl().mean());
-      v.put("rmst_control_se", small ? null : c.rmstControl().stdErr());
+      v.put("observed_exposed", small ? null : finite(lr.observed()));
+      v.put("expected_exposed", small ? null : finite(lr.expected()));
+      v.put("rmst_exposed", small ? null : finite(c.rmstExposed().mean()));
+      v.put("rmst_exposed_se", small ? null : finite(c.rmstExposed().stdErr()));
+      v.put("rmst_control", small ? null : finite(c.rmstControl().mean()));
+      v.put("rmst_control_se", small ? null : finite(c.rmstControl().stdErr()));
       RestrictedMeanSurvival.Difference d = c.rmstDifference();
-      v.put("rmst_diff", small ? null : d.estimate());
-      v.put("rmst_diff_se", small ? null : d.stdErr());
-      v.put("rmst_diff_ci_low", small ? null : d.ciLow());
-      v.put("rmst_diff_ci_high", small ? null : d.ciHigh());
+      v.put("rmst_diff", small ? null : finite(d.estimate()));
+      v.put("rmst_diff_se", small ? null : finite(d.stdErr()));
+      v.put("rmst_diff_ci_low", small ? null : finite(d.ciLow()));
+      v.put("rmst_diff_ci_high", small ? null : finite(d.ciHigh()));
       v.put("rmst_diff_p_value", small ? null : finite(d.pValue()));
       rows.add(row(schema, v));
     }

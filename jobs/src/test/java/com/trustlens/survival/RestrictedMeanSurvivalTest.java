@@ -39,6 +39,12 @@ class RestrictedMeanSurvivalTest {
   }
 
   @Test
+  void emptyGroupHasNoMean() {
+    RestrictedMeanSurvival r = RestrictedMeanSurvival.of(KaplanMeier.fit(new RiskTable(java.util.List.of()), 0.95), 90);
+    org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(r.mean()));
+  }
+
+  @Test
   void differenceHasTheSeOfIndependentArms() {
     RestrictedMeanSurvival exposed = new RestrictedMeanSurvival(90, 80, 3);
     RestrictedMeanSurvival control = new RestrictedMeanSurvival(90, 86, 4);
