@@ -100,6 +100,23 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Reads and checks every input as ingest would, writing nothing; returns the counts per input
+   * (the caller applies the quality gate).
+   */
+  public Map<String, SourceCounts> checkInputs() {
+    Analysis a = config.analysis();
+    Ingest ingest = new Ingest(a.zone(), a.start(), Pseudonymiser.fromConfig(config.privacy()));
+    RawReader reader = new RawReader(spark);
+    Map<String, SourceCounts> counts = new LinkedHashMap<>();
+    for (Map.Entry<String, InputSpec> in : config.inputs().present().entrySet()) {
+      String source = in.getKey();
+      Dataset<Row> rows = ingest.check(source, reader.read(source, in.getValue(), Schemas.input(source)));
+      counts.put(source, SourceCounts.of(source, rows, ingest.quarantine(source, rows, run.startedAt())));
+    }
+    return counts;
+  }
+
   /** Builds customer_cohorts, the panel and trust_metrics from silver tables and campaign_deception. */
   public void cohorts() {
     Analysis a = config.analysis();

@@ -48,18 +48,18 @@ public final class RunContext {
   }
 
   public Map<String, Long> outputVersions() {
-    return Map.copyOf(outputVersions);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputVersions));
   }
 
   public Map<String, Long> inputRows() {
-    return Map.copyOf(inputRows);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputRows));
   }
 
   public Map<String, Long> quarantinedRows() {
-    return Map.copyOf(quarantinedRows);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedRows));
   }
 
   public Map<String, Long> duplicateRows() {
-    return Map.copyOf(duplicateRows);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(duplicateRows));
   }
 }
