@@ -37,10 +37,11 @@ public record SurvivalComparison(
   /** One line for the run's progress output. */
   public String headline(double confidence) {
     return String.format(Locale.ROOT,
-        "%s %s: %,d exposed, %,d controls; mean days without it in %d days %.1f vs %.1f (%+.1f, %s%% CI %+.1f to %+.1f);"
-            + " log-rank chi2 %.2f, p %.2g",
-        treatment, outcome, exposed.subjects(), control.subjects(), rmstExposed.horizon(), rmstExposed.mean(),
+        "%s %s: %,d exposed vs %,d controls; mean days without %s in the first %d: %.1f vs %.1f (%+.1f, %s%% CI"
+            + " %+.1f to %+.1f); log-rank chi2 %.2f, p %.2g",
+        treatment, outcome, exposed.subjects(), control.subjects(), outcome, rmstExposed.horizon(), rmstExposed.mean(),
         rmstControl.mean(), rmstDifference.estimate(), java.math.BigDecimal.valueOf(confidence).movePointRight(2)
-            .stripTrailingZeros().toPlainString(), rmstDifference.ciLow(), rmstDifference.ciHigh(), logRank.chiSquare(), logRank.pValue());
+            .stripTrailingZeros().toPlainString(), rmstDifference.ciLow(), rmstDifference.ciHigh(),
+        logRank.chiSquare(), logRank.pValue());
   }
 }
