@@ -19,7 +19,8 @@ public record Analysis(
     double confidence,
     Bootstrap bootstrap,
     Map<String, Double> trustIndex,
-    int unansweredAfterHours) {
+    int unansweredAfterHours,
+    int survivalHorizonDays) {
 
   public Analysis {
     strata = List.copyOf(strata);

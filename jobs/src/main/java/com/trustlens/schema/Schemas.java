@@ -21,7 +21,8 @@ public final class Schemas {
       "input", List.of("customers", "campaigns", "exposures", "events"),
       "silver", List.of("customers", "campaigns", "exposures", "events"),
       "internal", List.of("panel"),
-      "output", List.of("campaign_deception", "customer_cohorts", "trust_metrics", "runs", "quarantine"));
+      "output", List.of("campaign_deception", "customer_cohorts", "trust_metrics", "survival_curve", "survival_test",
+          "runs", "quarantine"));
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -51,6 +51,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("opened", "clicked", "purchased", "revenue", "unsubscribed", "complained", "active", "trust_index"),
         a.metrics());
     assertEquals(20, a.minCellSize());
+    assertEquals(90, a.survivalHorizonDays());
     assertEquals(999, a.bootstrap().replicates());
     assertEquals(7, a.bootstrap().seed());
     assertEquals(0.4, a.trustIndex().get("active"));
@@ -152,6 +153,14 @@ class ConfigLoaderTest {
     TrustLensConfig c = ConfigLoader.load(write(MINIMAL + "  trust_index: {opened: 1.0}\n")).config();
     assertEquals(java.util.Map.of("opened", 1.0), c.analysis().trustIndex());
     assertEquals("analysis.trust_index.nps", error(MINIMAL + "  trust_index: {nps: 1.0}\n").key());
+  }
+
+  @Test
+  void survivalHorizonIsReadAndMustBePositive() throws IOException {
+    assertEquals(30, ConfigLoader.load(write(MINIMAL + "  survival_horizon_days: 30\n")).config().analysis().survivalHorizonDays());
+    ConfigException e = error(MINIMAL + "  survival_horizon_days: 0\n");
+    assertEquals("analysis.survival_horizon_days", e.key());
+    assertTrue(e.getMessage().contains("below the minimum 1"), e.getMessage());
   }
 
   @Test
