@@ -23,6 +23,7 @@ public record Analysis(
     Bootstrap bootstrap,
     Map<String, Double> trustIndex,
     int unansweredAfterHours,
+    int survivalHorizonDays,
     int buckets) {
 
   public Analysis {

@@ -109,6 +109,7 @@ final class ConfigValidator {
       }
     }
     atLeast(a.unansweredAfterHours(), 1, "analysis.unanswered_after_hours");
+    atLeast(a.survivalHorizonDays(), 1, "analysis.survival_horizon_days");
   }
 
   /** Panel metric names, from schemas/internal/panel.json. */

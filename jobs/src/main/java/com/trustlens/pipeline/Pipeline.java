@@ -22,6 +22,8 @@ import com.trustlens.panel.TrustMetrics;
 import com.trustlens.period.Periods;
 import com.trustlens.publish.DeltaTables;
 import com.trustlens.schema.Schemas;
+import com.trustlens.survival.Survival;
+import com.trustlens.survival.SurvivalComparison;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,6 +180,25 @@ public final class Pipeline {
     SampleRatioMismatch.Result r = SampleRatioMismatch.test(SampleRatioMismatch.splits(silver("exposures"),
         silver("campaigns"), tables.read(lake.gold("campaign_deception"))));
     return r == null ? Map.of() : Map.of(Treatments.DECEPTIVE_MAIL, r);
+  }
+
+  /**
+   * Builds survival_curve and survival_test from customer_cohorts and silver events (one commit
+   * each) and logs the headline figures; returns the comparisons behind survival_test.
+   */
+  public List<SurvivalComparison> survival() {
+    Analysis a = config.analysis();
+    Dataset<Row> cohorts = read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts");
+    Survival.Result result = Progress.step("survival", () -> new Survival(a).apply(cohorts, silver("events")),
+        r -> r.comparisons().size() + " comparisons");
+    write("survival_curve", tables.replace(Schemas.output("survival_curve"), lake.gold("survival_curve"), result.curve()));
+    write("survival_test", tables.replace(Schemas.output("survival_test"), lake.gold("survival_test"), result.test()));
+    for (SurvivalComparison c : result.comparisons()) {
+      Progress.info("  " + (c.suppressed(a.minCellSize())
+          ? c.treatment() + " " + c.outcome() + ": suppressed (an arm has fewer than " + a.minCellSize() + " customers)"
+          : c.headline(a.confidence())));
+    }
+    return result.comparisons();
   }
 
   // The descriptive table shows every panel metric, not only the estimated ones.

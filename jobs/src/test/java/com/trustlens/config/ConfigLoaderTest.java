@@ -51,6 +51,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("opened", "clicked", "purchased", "revenue", "unsubscribed", "complained", "active", "trust_index"),
         a.metrics());
     assertEquals(20, a.minCellSize());
+    assertEquals(90, a.survivalHorizonDays());
     assertEquals(999, a.bootstrap().replicates());
     assertEquals(7, a.bootstrap().seed());
     assertEquals(256, a.buckets());
@@ -167,6 +168,14 @@ class ConfigLoaderTest {
     assertEquals("analysis.buckets", error(MINIMAL + "  buckets: 1\n").key());
     assertEquals("analysis.buckets", error(MINIMAL + "  buckets: 100000\n").key());
     assertEquals(64, ConfigLoader.load(write(MINIMAL + "  buckets: 64\n")).config().analysis().buckets());
+  }
+
+  @Test
+  void survivalHorizonIsReadAndMustBePositive() throws IOException {
+    assertEquals(30, ConfigLoader.load(write(MINIMAL + "  survival_horizon_days: 30\n")).config().analysis().survivalHorizonDays());
+    ConfigException e = error(MINIMAL + "  survival_horizon_days: 0\n");
+    assertEquals("analysis.survival_horizon_days", e.key());
+    assertTrue(e.getMessage().contains("below the minimum 1"), e.getMessage());
   }
 
   @Test
