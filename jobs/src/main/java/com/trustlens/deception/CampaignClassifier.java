@@ -56,7 +56,7 @@ public final class CampaignClassifier {
   /** Pure: one campaign_deception row per campaign, conformed to schemas/output/campaign_deception.json. */
   public Dataset<Row> apply(Dataset<Row> silverCampaigns) {
     List<Rule> all = rules.rules();
-    Dataset<Row> matched = RuleMatching.withMatches(CampaignTexts.of(silverCampaigns), all);
+    Dataset<Row> matched = RuleMatching.withMatches(CampaignTexts.of(silverCampaigns, RuleMatching.fieldsUsed(all)), all);
     Column score = round(lit(1.0).minus(product(familyScores())), SCORE_DECIMALS);
     Column label = col(SilverCampaignColumns.LABEL_DECEPTIVE);
     Dataset<Row> out = matched.select(

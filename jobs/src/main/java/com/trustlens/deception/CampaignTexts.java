@@ -7,8 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,10 +42,11 @@ final class CampaignTexts {
   }
 
   /**
-   * Keeps the columns campaign_deception needs and adds the folded fields. Only campaign_id is
-   * required: a missing optional silver column reads as null, so a partial frame still classifies.
+   * Keeps the columns campaign_deception needs and adds the folded fields the rules use. Only
+   * campaign_id is required: a missing optional silver column reads as null, so a partial frame
+   * still classifies.
    */
-  static Dataset<Row> of(Dataset<Row> campaigns) {
+  static Dataset<Row> of(Dataset<Row> campaigns, Set<RuleField> used) {
     if (!Arrays.asList(campaigns.columns()).contains(SilverCampaignColumns.CAMPAIGN_ID)) {
       throw new IllegalArgumentException("campaigns have no column " + SilverCampaignColumns.CAMPAIGN_ID
           + " (columns: " + String.join(", ", campaigns.columns()) + ")");
@@ -55,20 +59,26 @@ final class CampaignTexts {
     Column text = concat_ws(" ", folded, TextFolding.words(name));
     Column rawText = concat_ws(" ", coalesce(subject, lit("")), coalesce(name, lit("")));
     Column declared = LanguageDetection.declared(optional(campaigns, SilverCampaignColumns.LANGUAGE, "string"));
-    return campaigns.select(
+    Map<RuleField, Column> fields = Map.of(
+        RuleField.SUBJECT, folded,
+        RuleField.RAW_SUBJECT, TextFolding.keepingPunctuation(subject),
+        RuleField.SENDER_NAME, TextFolding.words(name),
+        RuleField.SENDER_ADDRESS, TextFolding.words(address),
+        RuleField.SENDER, TextFolding.sender(name, address),
+        RuleField.TEXT, text);
+    List<Column> cols = new ArrayList<>(List.of(
         col(SilverCampaignColumns.CAMPAIGN_ID),
         optional(campaigns, SilverCampaignColumns.SENT_AT, "timestamp").as(SilverCampaignColumns.SENT_AT),
         optional(campaigns, SilverCampaignColumns.KIND, "string").as(SilverCampaignColumns.KIND),
         lower(trim(optional(campaigns, SilverCampaignColumns.KIND, "string"))).as(KIND_KEY),
         label.as(SilverCampaignColumns.LABEL_DECEPTIVE),
         lower(trim(address)).as(SENDER_KEY),
-        folded.as(FIELD_COLUMNS.get(RuleField.SUBJECT)),
-        TextFolding.keepingPunctuation(subject).as(FIELD_COLUMNS.get(RuleField.RAW_SUBJECT)),
-        TextFolding.words(name).as(FIELD_COLUMNS.get(RuleField.SENDER_NAME)),
-        TextFolding.words(address).as(FIELD_COLUMNS.get(RuleField.SENDER_ADDRESS)),
-        TextFolding.sender(name, address).as(FIELD_COLUMNS.get(RuleField.SENDER)),
-        text.as(FIELD_COLUMNS.get(RuleField.TEXT)),
-        coalesce(declared, LanguageDetection.detected(text, rawText)).as(LANGUAGE));
+        coalesce(declared, LanguageDetection.detected(text, rawText)).as(LANGUAGE)));
+    // Only the fields some rule reads are folded: folding is most of the per-campaign cost.
+    for (RuleField f : RuleField.values()) {
+      if (used.contains(f)) cols.add(fields.get(f).as(FIELD_COLUMNS.get(f)));
+    }
+    return campaigns.select(cols.toArray(Column[]::new));
   }
 
   private static Column optional(Dataset<Row> campaigns, String name, String type) {

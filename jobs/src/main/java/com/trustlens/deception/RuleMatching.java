@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,6 +22,17 @@ final class RuleMatching {
   private static final long SECONDS_PER_DAY = 86_400L;
 
   private RuleMatching() {}
+
+  /** Every field the rules read, conditions included. */
+  static Set<RuleField> fieldsUsed(List<Rule> rules) {
+    Set<RuleField> used = EnumSet.noneOf(RuleField.class);
+    for (Rule r : rules) {
+      used.add(r.field());
+      r.requires().forEach(t -> used.add(t.field()));
+      r.unless().forEach(t -> used.add(t.field()));
+    }
+    return used;
+  }
 
   /** The name of rule i's match column. */
   static String flag(int i) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
@@ -29,10 +30,10 @@ final class TextFolding {
   static Column words(Column text) {
     Column s = lettersFolded(text);
     // Amounts carry meaning for rules ("-20 %" is an offer): keep the symbols as words.
-    s = regexp_replace(s, "%", " pct ");
-    s = regexp_replace(s, "€", " eur ");
-    s = regexp_replace(s, "\\$", " usd ");
-    s = regexp_replace(s, "£", " gbp ");
+    s = replace(s, lit("%"), lit(" pct "));
+    s = replace(s, lit("€"), lit(" eur "));
+    s = replace(s, lit("$"), lit(" usd "));
+    s = replace(s, lit("£"), lit(" gbp "));
     return trim(regexp_replace(s, "[^a-z0-9]+", " "));
   }
 
@@ -47,10 +48,11 @@ final class TextFolding {
   }
 
   private static Column lettersFolded(Column text) {
+    // Literal replace, not regexp_replace: folding runs on every field of every campaign.
     Column s = lower(coalesce(text, lit("")));
-    s = regexp_replace(s, "œ", "oe");
-    s = regexp_replace(s, "æ", "ae");
-    s = regexp_replace(s, "ß", "ss");
+    s = replace(s, lit("œ"), lit("oe"));
+    s = replace(s, lit("æ"), lit("ae"));
+    s = replace(s, lit("ß"), lit("ss"));
     return translate(s, ACCENTED, PLAIN);
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Precision and recall of the built-in rules on the labelled corpora: corpus.csv (the rules were
- * tuned on it) and corpus-holdout.csv (written before the rules and never tuned on).
+ * tuned on it) and corpus-holdout.csv (written before the rules and never tuned on) must reach
+ * 0.9; the paraphrase and blind sets are reported (see docs/deception-rules.md).
  */
 @ExtendWith(SharedSpark.class)
 class CorpusEvaluationTest {
@@ -88,6 +89,13 @@ class CorpusEvaluationTest {
   @Test
   void paraphraseSetIsReported(SparkSession spark) {
     Evaluation e = evaluate(spark, "corpus-paraphrase.csv");
+    assertTrue(e.rows() > 0, e.toString());
+  }
+
+  /** Reported, not asserted: written after all tuning and evaluated once, the honest generalisation figure. */
+  @Test
+  void blindSetIsReported(SparkSession spark) {
+    Evaluation e = evaluate(spark, "corpus-blind.csv");
     assertTrue(e.rows() > 0, e.toString());
   }
 }

@@ -121,8 +121,10 @@ class RuleFamiliesTest {
 
   @Test
   void pretendedMissedCallOrVisit(SparkSession spark) {
-    assertCaught(spark, Map.of("fr", "missed_contact.tried_to_reach_fr", "en", "missed_contact.tried_to_reach_en"),
+    assertCaught(spark, Map.of("fr", "missed_contact.tried_to_reach_fr", "fr_a", "missed_contact.tried_to_reach_fr",
+            "en", "missed_contact.tried_to_reach_en"),
         promo("fr", "Nous avons tenté de vous joindre", "TéléPlus"),
+        promo("fr_a", "Nous avons cherché à vous contacter", "TéléPlus"),
         promo("en", "We tried to reach you", "Atlas Bank"));
   }
 
