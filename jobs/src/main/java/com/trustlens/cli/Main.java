@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Measures what deceptive marketing costs in customer trust.",
     subcommands = {
+      RunCommand.class,
       IngestCommand.class,
+      ClassifyCommand.class,
       CohortsCommand.class,
       EstimateCommand.class,
       ShowCommand.class,

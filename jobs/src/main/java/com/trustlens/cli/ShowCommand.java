@@ -45,6 +45,7 @@ final class ShowCommand implements Callable<Integer> {
           + String.join(", ", Schemas.TABLES.get("output")) + ")");
     }
     ConfigLoader.Loaded loaded = conf.load();
+    boolean ownSession = !SparkSessions.running();
     SparkSession spark = SparkSessions.create(loaded.config().spark(), "trustlens-show");
     try {
       String path = new Lake(loaded.config().output().path()).gold(table);
@@ -60,7 +61,7 @@ final class ShowCommand implements Callable<Integer> {
       TableFormatter.print(rows.schema(), rows.toLocalIterator(), f, System.out);
       return ExitCodes.OK;
     } finally {
-      spark.stop();
+      if (ownSession) spark.stop();
     }
   }
 

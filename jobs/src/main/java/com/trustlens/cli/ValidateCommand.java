@@ -30,6 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     ConfigLoader.Loaded loaded = conf.load();
     System.out.println("configuration " + loaded.file() + ": valid (hash " + loaded.hash().substring(0, 12) + ")");
     if (configOnly) return ExitCodes.OK;
+    boolean ownSession = !SparkSessions.running();
     SparkSession spark = SparkSessions.create(loaded.config().spark(), "trustlens-validate");
     try {
       Pipeline p = new Pipeline(spark, loaded.config(), new RunContext("validate", loaded.hash(), Instant.now()));
@@ -49,7 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
       System.out.println("inputs: valid (nothing was written)");
       return ExitCodes.OK;
     } finally {
-      spark.stop();
+      if (ownSession) spark.stop();
     }
   }
 }

@@ -48,6 +48,7 @@ public final class Ingest {
   private final LocalDate start;
   private final Pseudonymiser pseudonyms;
 
+  /** @param pseudonyms keyed hash of customer ids; may be null when only campaigns are read */
   public Ingest(ZoneId zone, LocalDate start, Pseudonymiser pseudonyms) {
     this.zone = zone;
     this.start = start;
@@ -80,6 +81,9 @@ public final class Ingest {
   /** Silver rows of the source: kept rows, pseudonymised, in the silver schema. */
   public Dataset<Row> silver(String source, Dataset<Row> checked) {
     Dataset<Row> kept = checked.filter(col(STATUS).equalTo(KEPT));
+    if (pseudonyms == null && !source.equals("campaigns")) {
+      throw new IllegalStateException("ingest of " + source + " needs the pseudonym key");
+    }
     Dataset<Row> shaped = switch (source) {
       case "customers" -> kept
           .withColumn("customer_key", pseudonyms.hash(col("customer_id")))

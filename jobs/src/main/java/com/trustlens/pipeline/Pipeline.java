@@ -10,6 +10,7 @@ import com.trustlens.config.Analysis;
 import com.trustlens.config.ConfigException;
 import com.trustlens.config.InputSpec;
 import com.trustlens.config.TrustLensConfig;
+import com.trustlens.deception.CampaignClassifier;
 import com.trustlens.estimate.ErosionEstimator;
 import com.trustlens.estimate.EstimationSettings;
 import com.trustlens.estimate.SampleRatioMismatch;
@@ -62,6 +63,10 @@ public final class Pipeline {
     return lake;
   }
 
+  public RunContext run() {
+    return run;
+  }
+
   /** Reads every input, writes quarantine then (if quality holds) the silver tables. */
   public Map<String, SourceCounts> ingest() {
     Analysis a = config.analysis();
@@ -103,6 +108,15 @@ public final class Pipeline {
     }
   }
 
+  /** Scores every silver campaign for deception into campaign_deception. */
+  public void classify() {
+    Dataset<Row> scored = CampaignClassifier.from(config.deception()).apply(silver("campaigns"));
+    write("campaign_deception",
+        tables.replace(Schemas.output("campaign_deception"), lake.gold("campaign_deception"), scored));
+    Progress.info(String.format(java.util.Locale.ROOT, "%-28s %s", "classify",
+        tables.read(lake.gold("campaign_deception")).filter(col("deceptive")).count() + " deceptive campaigns"));
+  }
+
   /**
    * Reads and checks every input as ingest would, writing nothing; returns the counts per input
    * (the caller applies the quality gate).
@@ -138,11 +152,17 @@ public final class Pipeline {
     Dataset<Row> treated = Treatments.deceptiveMail(exposures, deception);
     Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, List.of(Treatments.DECEPTIVE_MAIL))
         .apply(customers, treated, events);
-    write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
+    Progress.step("cohorts", () -> {
+      write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
+      return tables.read(lake.gold("customer_cohorts")).selectExpr("count(*)", "count(cohort_period)").first();
+    }, r -> String.format(java.util.Locale.ROOT, "%,d customer rows, %,d exposed", r.getLong(0), r.getLong(1)));
 
     Dataset<Row> panel = new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex())
         .apply(customers, events);
-    write("_internal/panel", tables.replace(Schemas.internal("panel"), lake.internal("panel"), panel));
+    Progress.step("panel", () -> {
+      write("_internal/panel", tables.replace(Schemas.internal("panel"), lake.internal("panel"), panel));
+      return tables.read(lake.internal("panel")).count();
+    }, n -> String.format(java.util.Locale.ROOT, "%,d customer x period rows", n));
 
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));

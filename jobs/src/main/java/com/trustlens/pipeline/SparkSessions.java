@@ -16,6 +16,11 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** True when a session already runs in this JVM (a notebook, a test suite): commands then leave it running. */
+  public static boolean running() {
+    return SparkSession.getDefaultSession().isDefined();
+  }
+
   /** A session for the given settings; a master already set by spark-submit wins over spark.master. */
   public static SparkSession create(SparkSettings settings, String appName) {
     SparkConf conf = new SparkConf();
@@ -24,6 +29,8 @@ public final class SparkSessions {
     }
     conf.setAppName(appName);
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    // The deception rules make wide plans; the default only truncates their logged form with a warning.
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "1000");
     settings.conf().forEach(conf::set);
     REQUIRED.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
