@@ -1,0 +1,53 @@
+package com.trustlens.validation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Writes a validation's figures as validation.md (per metric tables) and validation.csv. */
+public final class ValidationReport {
+  private ValidationReport() {}
+
+  /** @param command the command line that produced the figures, @param seconds its runtime */
+  public static void write(ValidationTally tally, Path dir, String command, double seconds) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("validation.csv"), tally.csv());
+      Files.writeString(dir.resolve("validation.md"), markdown(tally, command, seconds));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the validation report to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Per metric: pooled coverage before and after exposure, uniform band coverage, placebo rejection rate. */
+  public static String summary(ValidationTally tally) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| metric | coverage e < 0 | coverage e >= 0 | uniform band covers the whole curve | placebo rejects |\n");
+    sb.append("|---|---|---|---|---|\n");
+    for (String m : tally.metrics()) {
+      sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", m, tally.pooledCoverage(m, false),
+          tally.pooledCoverage(m, true), tally.bandCoverage(m), tally.placeboRejection(m)));
+    }
+    return sb.toString();
+  }
+
+  static String markdown(ValidationTally tally, String command, double seconds) {
+    StringBuilder sb = new StringBuilder("# Estimator validation\n\n");
+    sb.append(String.format(Locale.ROOT, "`%s` (%.0f s). Truth: expected_att.deceptive_mail.by_event_time of each "
+        + "replication's truth.json. Intervals at 95 %%; placebo: pre-trend test at 5 %%.%n%n", command, seconds));
+    sb.append(summary(tally));
+    for (String m : tally.metrics()) {
+      sb.append("\n## ").append(m).append("\n\n");
+      sb.append("| e | reps | truth | bias | RMSE | coverage | mean se | sd of estimates |\n");
+      sb.append("|---|---|---|---|---|---|---|---|\n");
+      for (ValidationTally.Cell c : tally.cells()) {
+        if (!c.metric().equals(m)) continue;
+        sb.append(String.format(Locale.ROOT, "| %d | %d | %.5f | %+.5f | %.5f | %.3f | %.5f | %.5f |%n", c.eventTime(),
+            c.reps(), c.truth(), c.bias(), c.rmse(), c.coverage(), c.meanSe(), c.sdEstimate()));
+      }
+    }
+    return sb.toString();
+  }
+}
