@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Measures what deceptive marketing costs in customer trust.",
     subcommands = {
       ValidateCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
