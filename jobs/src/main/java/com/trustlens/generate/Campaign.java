@@ -22,7 +22,8 @@ import java.util.Map;
  * @param declaredHoldoutShare holdout_share written in the file, or null
  * @param actualHoldoutShare share of the targeted customers actually held out
  * @param bounceRate probability that a send bounces
- * @param openWeight weight of the mail when choosing which mail of a week is opened
+ * @param openShare probability that the mail is opened in a week with an open (1 for the newsletter,
+ *     which carries the week's open)
  * @param reach probability of targeting a customer, by segment
  * @param birthday whether it is the birthday campaign (sent to customers whose birthday falls in its week)
  * @param repeats id of the deceptive "last chance" campaign whose offer this one repeats, or null
@@ -43,7 +44,7 @@ public record Campaign(
     Double declaredHoldoutShare,
     double actualHoldoutShare,
     double bounceRate,
-    double openWeight,
+    double openShare,
     Map<String, Double> reach,
     boolean birthday,
     String repeats) {

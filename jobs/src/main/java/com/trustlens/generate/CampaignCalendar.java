@@ -28,6 +28,8 @@ final class CampaignCalendar {
   private static final double LABEL_SHARE_HONEST = 0.05;
   private static final double NO_LANGUAGE_SHARE = 0.2;
   private static final int TERMS_EVERY_WEEKS = 13;
+  private static final double BIRTHDAY_OPEN_SHARE = 0.4;
+  private static final double TRANSACTIONAL_OPEN_SHARE = 0.5;
 
   private final GenerateOptions options;
   private final ModelParameters params;
@@ -57,13 +59,13 @@ final class CampaignCalendar {
     for (int w = 0; w < clock.weeks(); w++) {
       boolean summer = clock.monday(w).getMonthValue() == 6 || clock.monday(w).getMonthValue() == 7;
       int order = 10000 + 17 * w + draws.choose(17, "order-number", w);
-      out.add(honest(w, "order-fr", CampaignTemplates.order("fr", order), "transactional", "fr", 8 * HOUR, flat(params.transactionalReach()), 3.0, false));
-      out.add(honest(w, "order-en", CampaignTemplates.order("en", order + 1), "transactional", "en", 8 * HOUR, flat(params.transactionalReach()), 3.0, false));
-      out.add(honest(w, "bday-fr", CampaignTemplates.BIRTHDAY_FR, "promotional", "fr", 9 * HOUR, flat(1.0), 2.0, true));
-      out.add(honest(w, "bday-en", CampaignTemplates.BIRTHDAY_EN, "promotional", "en", 9 * HOUR, flat(1.0), 2.0, true));
+      out.add(honest(w, "order-fr", CampaignTemplates.order("fr", order), "transactional", "fr", 8 * HOUR, flat(params.transactionalReach()), TRANSACTIONAL_OPEN_SHARE, false));
+      out.add(honest(w, "order-en", CampaignTemplates.order("en", order + 1), "transactional", "en", 8 * HOUR, flat(params.transactionalReach()), TRANSACTIONAL_OPEN_SHARE, false));
+      out.add(honest(w, "bday-fr", CampaignTemplates.BIRTHDAY_FR, "promotional", "fr", 9 * HOUR, flat(1.0), BIRTHDAY_OPEN_SHARE, true));
+      out.add(honest(w, "bday-en", CampaignTemplates.BIRTHDAY_EN, "promotional", "en", 9 * HOUR, flat(1.0), BIRTHDAY_OPEN_SHARE, true));
       if (w % TERMS_EVERY_WEEKS == 3) {
-        out.add(honest(w, "terms-fr", CampaignTemplates.TERMS_FR, "service", "fr", 10 * HOUR, flat(1.0), 1.0, false));
-        out.add(honest(w, "terms-en", CampaignTemplates.TERMS_EN, "service", "en", 10 * HOUR, flat(1.0), 1.0, false));
+        out.add(honest(w, "terms-fr", CampaignTemplates.TERMS_FR, "service", "fr", 10 * HOUR, flat(1.0), params.otherOpenShare(), false));
+        out.add(honest(w, "terms-en", CampaignTemplates.TERMS_EN, "service", "en", 10 * HOUR, flat(1.0), params.otherOpenShare(), false));
       }
       out.add(honest(w, "nl-fr", CampaignTemplates.NEWSLETTER_FR, "newsletter", "fr", DAY + 8 * HOUR, flat(1.0), 1.0, false));
       out.add(honest(w, "nl-en", CampaignTemplates.NEWSLETTER_EN, "newsletter", "en", DAY + 8 * HOUR, flat(1.0), 1.0, false));
@@ -83,16 +85,16 @@ final class CampaignCalendar {
         promoFr = CampaignTemplates.repeatOf(template(lastChance.get("fr")), "fr");
         repeatsFr = lastChance.get("fr").id();
       }
-      out.add(withRepeat(honest(w, "promo-fr1", promoFr, "promotional", "fr", 3 * DAY + 10 * HOUR, reach(SegmentProfile::promoReach), 1.0, false), repeatsFr));
+      out.add(withRepeat(honest(w, "promo-fr1", promoFr, "promotional", "fr", 3 * DAY + 10 * HOUR, reach(SegmentProfile::promoReach), params.otherOpenShare(), false), repeatsFr));
       Template promoEn = summer ? CampaignTemplates.SUMMER_EN : pick(CampaignTemplates.PROMOS_EN, "promo-en", w);
       String repeatsEn = null;
       if (lastChance.containsKey("en")) {
         promoEn = CampaignTemplates.repeatOf(template(lastChance.get("en")), "en");
         repeatsEn = lastChance.get("en").id();
       }
-      out.add(withRepeat(honest(w, "promo-en", promoEn, "promotional", "en", 3 * DAY + 10 * HOUR, reach(SegmentProfile::promoReach), 1.0, false), repeatsEn));
+      out.add(withRepeat(honest(w, "promo-en", promoEn, "promotional", "en", 3 * DAY + 10 * HOUR, reach(SegmentProfile::promoReach), params.otherOpenShare(), false), repeatsEn));
       Template promoFr2 = summer ? CampaignTemplates.SUMMER_FR : pick(CampaignTemplates.PROMOS_FR, "promo-fr2", w);
-      out.add(honest(w, "promo-fr2", promoFr2, "promotional", "fr", 5 * DAY + 9 * HOUR + 30 * MINUTE, reach(SegmentProfile::promoReach), 1.0, false));
+      out.add(honest(w, "promo-fr2", promoFr2, "promotional", "fr", 5 * DAY + 9 * HOUR + 30 * MINUTE, reach(SegmentProfile::promoReach), params.otherOpenShare(), false));
       lastChance.clear();
       for (Campaign c : out) {
         if (c.week() == w && c.deceptive() && "false_urgency".equals(c.family())) {
@@ -105,10 +107,10 @@ final class CampaignCalendar {
   }
 
   private Campaign honest(int w, String slot, Template t, String kind, String audience, long localTime,
-                          Map<String, Double> reach, double openWeight, boolean birthday) {
+                          Map<String, Double> reach, double openShare, boolean birthday) {
     Boolean label = t.lookalike() || draws.uniform("label", w, slot.hashCode()) < LABEL_SHARE_HONEST ? Boolean.FALSE : null;
     double bounce = "newsletter".equals(kind) || birthday ? 0.0 : params.bounceRate();
-    return campaign(w, slot, t, kind, false, audience, localTime, label, null, 0.0, bounce, openWeight, reach, birthday);
+    return campaign(w, slot, t, kind, false, audience, localTime, label, null, 0.0, bounce, openShare, reach, birthday);
   }
 
   private Campaign deceptive(int w, String slot, String audience, int index, long localTime, int campaignsForAudience) {
@@ -119,12 +121,12 @@ final class CampaignCalendar {
     Double declared = options.holdoutShare() > 0 ? options.holdoutShare() : null;
     Map<String, Double> reach = reach(s -> Math.min(0.9, s.deceptiveReach() / campaignsForAudience));
     return campaign(w, slot, t, "promotional", true, audience, localTime, label, declared,
-        options.actualHoldoutShare(), params.bounceRate(), params.deceptiveOpenWeight(), reach, false);
+        options.actualHoldoutShare(), params.bounceRate(), params.deceptiveOpenShare(), reach, false);
   }
 
   private Campaign campaign(int w, String slot, Template t, String kind, boolean deceptive, String audience,
                             long localTime, Boolean label, Double declaredHoldout, double actualHoldout,
-                            double bounce, double openWeight, Map<String, Double> reach, boolean birthday) {
+                            double bounce, double openShare, Map<String, Double> reach, boolean birthday) {
     long jitter = birthday ? 0 : draws.choose(20, "launch-jitter", w, slot.hashCode()) * MINUTE;
     String day = clock.monday(w).plusDays(localTime / DAY).format(DAY_ID);
     int seq = perDay.merge(day, 1, Integer::sum);
@@ -132,13 +134,13 @@ final class CampaignCalendar {
     String language = draws.uniform("language", w, slot.hashCode()) < NO_LANGUAGE_SHARE ? null : audience;
     return new Campaign(id, w, kind, t.family(), deceptive, audience, t.subject(), t.senderName(),
         t.senderAddress(), clock.at(w, localTime + jitter), language, label, declaredHoldout, actualHoldout,
-        bounce, openWeight, reach, birthday, null);
+        bounce, openShare, reach, birthday, null);
   }
 
   private static Campaign withRepeat(Campaign c, String repeats) {
     return new Campaign(c.id(), c.week(), c.kind(), c.family(), c.deceptive(), c.audience(), c.subject(),
         c.senderName(), c.senderAddress(), c.launch(), c.language(), c.labelDeceptive(), c.declaredHoldoutShare(),
-        c.actualHoldoutShare(), c.bounceRate(), c.openWeight(), c.reach(), c.birthday(), repeats);
+        c.actualHoldoutShare(), c.bounceRate(), c.openShare(), c.reach(), c.birthday(), repeats);
   }
 
   private Template template(Campaign lastChance) {

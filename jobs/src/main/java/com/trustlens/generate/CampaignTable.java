@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.unix_seconds;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,9 +19,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The campaign calendar as small Spark tables: per-week arrays for targeting, and campaigns.jsonl lines. */
+/**
+ * The campaign calendar as small Spark tables: per-week arrays of the fields the draws read, and
+ * campaigns.jsonl lines. A campaign's number {@code no} (its position in the calendar) is its key
+ * in the hashed draws.
+ */
 final class CampaignTable {
   static final StructType SCHEMA = new StructType()
+      .add("no", DataTypes.IntegerType, false)
       .add("id", DataTypes.StringType, false)
       .add("week", DataTypes.IntegerType, false)
       .add("kind", DataTypes.StringType, false)
@@ -28,7 +35,7 @@ final class CampaignTable {
       .add("launch", DataTypes.TimestampType, false)
       .add("holdout_share", DataTypes.DoubleType, false)
       .add("bounce_rate", DataTypes.DoubleType, false)
-      .add("open_weight", DataTypes.DoubleType, false)
+      .add("open_share", DataTypes.DoubleType, false)
       // probability of targeting a customer, by segment index (ModelParameters.segments() order)
       .add("reach", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
       .add("birthday", DataTypes.BooleanType, false)
@@ -42,29 +49,37 @@ final class CampaignTable {
   private CampaignTable() {}
 
   static Dataset<Row> of(SparkSession spark, List<Campaign> campaigns, List<SegmentProfile> segments) {
-    List<Row> rows = campaigns.stream().map(c -> RowFactory.create(c.id(), c.week(), c.kind(), c.deceptive(),
-        c.audience(), Timestamp.from(c.launch()), c.actualHoldoutShare(), c.bounceRate(), c.openWeight(),
-        segments.stream().map(s -> c.reach().get(s.name())).toList(),
-        c.birthday(), c.subject(), c.senderName(), c.senderAddress(), c.language(), c.labelDeceptive(),
-        c.declaredHoldoutShare())).toList();
+    List<Row> rows = new ArrayList<>();
+    for (int no = 0; no < campaigns.size(); no++) {
+      Campaign c = campaigns.get(no);
+      rows.add(RowFactory.create(no, c.id(), c.week(), c.kind(), c.deceptive(), c.audience(), Timestamp.from(c.launch()),
+          c.actualHoldoutShare(), c.bounceRate(), c.openShare(), segments.stream().map(s -> c.reach().get(s.name())).toList(),
+          c.birthday(), c.subject(), c.senderName(), c.senderAddress(), c.language(), c.labelDeceptive(),
+          c.declaredHoldoutShare()));
+    }
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  private static org.apache.spark.sql.Column targetingStruct() {
-    return struct(col("id"), col("week"), col("kind"), col("deceptive"), col("audience"),
-        unix_seconds(col("launch")).as("launch_s"), col("holdout_share"), col("bounce_rate"), col("open_weight"), col("reach"), col("birthday"));
+  /** The fields of a campaign the draws and the mail rows read (see {@link Mails.Ref#of(Column)}). */
+  static Column targetingStruct() {
+    return struct(col("no"), col("id"), col("week"), col("kind"), col("deceptive"), col("audience"),
+        unix_seconds(col("launch")).as("launch_s"), col("holdout_share"), col("bounce_rate"), col("open_share"),
+        col("reach"), col("birthday"));
   }
 
-  /** One row per week: {@code week}, {@code campaigns} (array of targeting structs, ordered by id). */
+  /**
+   * One row per week and audience language: {@code week}, {@code lang}, {@code campaigns} (array of
+   * targeting structs, in calendar order): a customer only ever gets campaigns of its language.
+   */
   static Dataset<Row> byWeek(Dataset<Row> table) {
-    return table.groupBy(col("week"))
+    return table.groupBy(col("week"), col("audience").as("lang"))
         .agg(sort_array(collect_list(targetingStruct())).as("campaigns"));
   }
 
-  /** One row: {@code deceptive_campaigns}, the targeting structs of every deceptive campaign. */
-  static Dataset<Row> deceptive(Dataset<Row> table) {
-    return table.filter(col("deceptive"))
-        .agg(sort_array(collect_list(targetingStruct())).as("deceptive_campaigns"));
+  /** One row per week and language: {@code week}, {@code lang} and {@code nl}, the newsletter's targeting struct. */
+  static Dataset<Row> newsletters(Dataset<Row> table) {
+    return table.filter(col("kind").equalTo("newsletter"))
+        .select(col("week"), col("audience").as("lang"), targetingStruct().as("nl"));
   }
 
   /** campaigns.jsonl: source, sort keys and the JSON line (absent language, label or holdout share are left out). */
@@ -80,7 +95,7 @@ final class CampaignTable {
             col("subject"),
             col("sender_name"),
             col("sender_address"),
-            formats.timestamp(col("launch"), col("id"), "sent_at").as("sent_at"),
+            formats.timestamp(col("launch"), col("no"), "sent_at").as("sent_at"),
             col("language"),
             col("label_deceptive"),
             col("declared_holdout_share").as("holdout_share"))).as("line"),

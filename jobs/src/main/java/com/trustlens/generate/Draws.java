@@ -25,13 +25,34 @@ final class Draws {
     return seed;
   }
 
-  /** A uniform in (0, 1), never 0 nor 1, from the stream name and key columns. */
+  /**
+   * A uniform in (0, 1), never 0 nor 1, from the stream name and numeric key columns (customer
+   * number, week, campaign number). Keys are hashed as longs, so an int week and a long week give
+   * the same draw; numeric keys also keep Spark's generated code small.
+   */
   Column uniform(String stream, Column... keys) {
     Column[] all = new Column[keys.length + 2];
     all[0] = lit(seed);
-    all[1] = lit(stream);
-    System.arraycopy(keys, 0, all, 2, keys.length);
+    all[1] = lit(streamId(stream));
+    for (int i = 0; i < keys.length; i++) {
+      all[i + 2] = keys[i].cast("long");
+    }
     return shiftrightunsigned(xxhash64(all), 11).cast("double").plus(0.5).divide(TWO_POW_53);
+  }
+
+  /** A uniform in (0, 1) keyed by a text column (a line's event_id), for the few draws made per written line. */
+  Column uniformOfText(String stream, Column text) {
+    return shiftrightunsigned(xxhash64(lit(seed), lit(streamId(stream)), text), 11).cast("double").plus(0.5)
+        .divide(TWO_POW_53);
+  }
+
+  /** A stable number for a stream name (splitmix64 over its UTF-8 bytes, independent of the seed). */
+  static long streamId(String stream) {
+    long h = 0;
+    for (byte b : stream.getBytes(StandardCharsets.UTF_8)) {
+      h = mix(h ^ b);
+    }
+    return h;
   }
 
   /** Driver-side uniform in (0, 1) from the stream name and integer keys (splitmix64). */

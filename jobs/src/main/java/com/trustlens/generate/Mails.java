@@ -4,30 +4,29 @@ import static com.trustlens.generate.WeekClock.ACTIVITY_CUTOFF;
 import static com.trustlens.generate.WeekClock.DAY;
 import static com.trustlens.generate.WeekClock.HOUR;
 import static com.trustlens.generate.WeekClock.MINUTE;
-import static org.apache.spark.sql.functions.array_min;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
  * Who receives which mail, when: the targeting, holdout, bounce and send-time draws of a customer
- * for a campaign, as Spark expressions over a campaign struct (see {@link CampaignTable}). The same
- * expressions decide a customer's first deceptive mail ({@link CustomerModel}) and write exposures,
- * so the cohort in truth.json is the cohort the raw files show. Mails go out only in weeks the
- * customer is still reachable (subscribed, account open). Send times are UTC epoch seconds.
+ * for a campaign. The same expressions decide a customer's first deceptive mail
+ * ({@link CustomerModel}, from the calendar's values) and write exposures (from the week's
+ * campaign structs, see {@link CampaignTable}), so the cohort in truth.json is the cohort the raw
+ * files show. Mails go out only in weeks the customer is still reachable. Send times are UTC
+ * epoch seconds. Draws are keyed by the customer's number {@code n} and the campaign's number.
  */
 final class Mails {
   /** A delivered mail can be opened only if sent at least this long before the week's activity cutoff. */
@@ -36,6 +35,22 @@ final class Mails {
   private static final long LATE_AT_LEAST = 25 * HOUR;
   /** Latest local time of a late birthday mail: an hour before the week's activity cutoff. */
   private static final long LATE_AT_MOST = ACTIVITY_CUTOFF - HOUR;
+
+  /** The fields of a campaign the draws read, as columns (struct fields or literals); {@code no} keys its draws. */
+  record Ref(Column no, Column audience, Column reach, Column holdoutShare, Column bounceRate) {
+    /** A campaign struct of {@link CampaignTable#byWeek}. */
+    static Ref of(Column c) {
+      return new Ref(c.getField("no"), c.getField("audience"), c.getField("reach"), c.getField("holdout_share"),
+          c.getField("bounce_rate"));
+    }
+
+    /** Campaign number {@code no} of the calendar, as literals. */
+    static Ref of(Campaign c, int no, List<SegmentProfile> segments) {
+      return new Ref(lit(no), lit(c.audience()),
+          array(segments.stream().map(s -> lit(c.reach().get(s.name()))).toArray(Column[]::new)),
+          lit(c.actualHoldoutShare()), lit(c.bounceRate()));
+    }
+  }
 
   private final Draws draws;
   private final WeekClock clock;
@@ -47,43 +62,38 @@ final class Mails {
     this.params = params;
   }
 
-  private static Column customer() {
-    return col("customer_id");
+  /** The customer's number: the customer key of every draw. */
+  static Column customer() {
+    return col("n");
   }
 
   /** Whether a non-birthday campaign targets the customer (its audience language, a segment-specific rate). */
-  Column targeted(Column c) {
-    return c.getField("audience").equalTo(col("lang")).and(
-        draws.uniform("target", customer(), c.getField("id")).lt(element_at(c.getField("reach"), col("segment_idx").plus(1))));
+  Column targeted(Ref c) {
+    return c.audience().equalTo(col("lang"))
+        .and(draws.uniform("target", customer(), c.no()).lt(element_at(c.reach(), col("segment_idx").plus(1))));
   }
 
   /** Whether a targeted customer is drawn into the campaign's randomised holdout. */
-  Column heldOut(Column c) {
-    return draws.uniform("holdout", customer(), c.getField("id")).lt(c.getField("holdout_share"));
+  Column heldOut(Ref c) {
+    return draws.uniform("holdout", customer(), c.no()).lt(c.holdoutShare());
   }
 
   /** Whether a send that is not held out bounces. */
-  Column bounced(Column c) {
-    return draws.uniform("bounce", customer(), c.getField("id")).lt(c.getField("bounce_rate"));
+  Column bounced(Ref c) {
+    return draws.uniform("bounce", customer(), c.no()).lt(c.bounceRate());
   }
 
-  /** Whether the campaign is a delivered deceptive mail to the customer: what makes a cohort. */
-  Column treats(Column c) {
-    return c.getField("deceptive").and(targeted(c)).and(not(heldOut(c))).and(not(bounced(c)));
+  /** Whether a deceptive campaign is a delivered mail to the customer: what makes a cohort. */
+  Column treats(Ref c) {
+    return targeted(c).and(not(heldOut(c))).and(not(bounced(c)));
   }
 
-  /** Days from the window start to each of the customer's birthdays within the window (customer level). */
-  Column birthdayDays(Column birthDate) {
-    int years = (int) Math.ceil(clock.weeks() * 7 / 365.0) + 1;
-    int first = clock.start().getYear();
-    Column days = transform(sequence(lit(0), lit(years)), k -> datediff(
-        make_date(k.plus(first), month(birthDate), dayofmonth(birthDate)), lit(clock.start())));
-    return filter(days, d -> d.geq(0).and(d.lt(clock.weeks() * 7)));
-  }
-
-  /** Week of a day offset from the window start. */
-  static Column weekOfDay(Column days) {
-    return floor(days.divide(7)).cast("int");
+  /** Day in the week (0 = Monday) of the customer's birthday if it falls in the week, else null. */
+  Column birthdayInWeek(Column birthDate, Column week) {
+    Column monday = clock.monday(week);
+    Column thisYear = datediff(make_date(year(monday), month(birthDate), dayofmonth(birthDate)), monday);
+    Column nextYear = datediff(make_date(year(monday).plus(1), month(birthDate), dayofmonth(birthDate)), monday);
+    return when(thisYear.between(0, 6), thisYear).when(nextYear.between(0, 6), nextYear);
   }
 
   /**
@@ -94,24 +104,28 @@ final class Mails {
     return dayInWeek.leq(5).and(draws.uniform("late", customer(), week.cast("int")).lt(params.lateShare()));
   }
 
-  /** The first week with a late birthday mail if the customer were reachable all along (customer level). */
-  Column lateCandidateWeek(Column birthdayDays) {
-    return weekOfDay(array_min(filter(birthdayDays,
-        d -> lateBirthday(d.minus(weekOfDay(d).multiply(7)), weekOfDay(d)))));
-  }
-
-  /** Day in the week (0 = Monday) of the customer's birthday if it falls in the week, else null (week level). */
-  static Column birthdayInWeek(Column birthdayDays, Column week) {
-    Column day = array_min(filter(birthdayDays, d -> weekOfDay(d).equalTo(week)));
-    return day.minus(week.multiply(7));
-  }
-
-  /** Scheduled local time of the birthday mail: 09:00 on the birthday (week level). */
+  /** Scheduled local time of the birthday mail: 09:00 on the birthday. */
   static Column birthdayScheduledLocal(Column dayInWeek) {
     return dayInWeek.multiply(DAY).plus(BIRTHDAY_HOUR);
   }
 
-  /** UTC seconds the birthday mail is actually sent (week level). */
+  /** Whether the week's campaign struct {@code c} reaches the customer (birthday mails: the birthday's week). */
+  Column reaches(Column c) {
+    return when(c.getField("birthday"), c.getField("audience").equalTo(col("lang")).and(col("bday_day").isNotNull()))
+        .otherwise(targeted(Ref.of(c)));
+  }
+
+  /** UTC seconds a reached customer is sent the campaign {@code c} (held out: the campaign's own time). */
+  Column sentSeconds(Column c, Column held) {
+    Column launch = c.getField("launch_s");
+    Column spread = draws.uniform("spread", customer(), c.getField("no"));
+    return when(held, launch)
+        .when(c.getField("birthday"), col("bday_sent_s"))
+        .when(c.getField("kind").equalTo("transactional"), launch.plus(floor(spread.multiply(5 * DAY))))
+        .otherwise(launch.plus(floor(spread.multiply(45 * MINUTE))));
+  }
+
+  /** UTC seconds the birthday mail is actually sent. */
   Column birthdaySent(Column week, Column dayInWeek, Column late) {
     Column scheduled = birthdayScheduledLocal(dayInWeek);
     Column lateDelay = floor(draws.uniform("late-delay", customer(), week.cast("int"))
@@ -120,32 +134,4 @@ final class Mails {
     return clock.seconds(week, scheduled.plus(when(late, lit(LATE_AT_LEAST).plus(lateDelay)).otherwise(onTime)));
   }
 
-  /**
-   * The customer's mails of the week, one struct per targeted campaign of {@code campaigns}; reads
-   * the week-level columns bday_day (birthday in the week), bday_late, bday_sent_s, bday_scheduled_s.
-   */
-  Column ofWeek(Column campaigns) {
-    Column wanted = filter(campaigns, c -> when(c.getField("birthday"),
-        c.getField("audience").equalTo(col("lang")).and(col("bday_day").isNotNull())).otherwise(targeted(c)));
-    return transform(wanted, c -> {
-      Column held = heldOut(c);
-      Column bounce = not(held).and(bounced(c));
-      Column launch = c.getField("launch_s");
-      Column spread = draws.uniform("spread", customer(), c.getField("id"));
-      Column isBirthday = c.getField("birthday");
-      Column sent = when(held, launch)
-          .when(isBirthday, col("bday_sent_s"))
-          .when(c.getField("kind").equalTo("transactional"), launch.plus(floor(spread.multiply(5 * DAY))))
-          .otherwise(launch.plus(floor(spread.multiply(45 * MINUTE))));
-      return struct(
-          c.getField("id").as("id"),
-          c.getField("deceptive").as("deceptive"),
-          c.getField("open_weight").as("open_weight"),
-          held.as("holdout"),
-          bounce.as("bounced"),
-          not(held).and(not(bounce)).as("delivered"),
-          sent.as("sent_s"),
-          when(isBirthday, col("bday_scheduled_s")).as("scheduled_s"));
-    });
-  }
 }

@@ -19,9 +19,12 @@ import java.util.List;
  * @param npsRate weekly probability of an nps_response of a reachable customer
  * @param bounceRate probability that a promotional, deceptive, transactional or service mail bounces
  * @param lateShare probability that a birthday mail goes out more than 24 h late (when the week leaves room)
- * @param extraOpenRate probability of opening each further mail of a week that has an open
- * @param deceptiveOpenWeight weight of a deceptive mail when choosing which mail of the week is opened
- *     (honest mails weigh 1, birthday 2, transactional 3): the short-term lift of the campaign audit
+ * @param otherOpenShare in a week with an open (which is always on the week's newsletter), the
+ *     probability of also opening each other honest promotional or service mail
+ * @param deceptiveOpenShare the same for a deceptive mail (birthday mails 0.4, transactional 0.5):
+ *     the deceptive mail's short-term lift in the campaign audit
+ * @param otherClickShare in a week with a click (always on the newsletter), the probability of also
+ *     clicking each other opened mail
  * @param transactionalReach weekly probability of receiving the real transactional mail
  */
 public record ModelParameters(
@@ -37,8 +40,9 @@ public record ModelParameters(
     double npsRate,
     double bounceRate,
     double lateShare,
-    double extraOpenRate,
-    double deceptiveOpenWeight,
+    double otherOpenShare,
+    double deceptiveOpenShare,
+    double otherClickShare,
     double transactionalReach) {
 
   public ModelParameters {
@@ -65,28 +69,35 @@ public record ModelParameters(
     return new ModelParameters(segments, DeceptionEffects.standard(weeks),
         new IncidentEffect("late_send", 0.95, 0.95, -1.0),
         new IncidentEffect("unanswered_contact", 1.0, 0.85, -2.0),
-        0.08, 26, 0.95, 0.025, 0.8, 0.02, 0.012, 0.2, 0.2, 4.0, 0.03);
+        0.08, 26, 0.95, 0.025, 0.8, 0.02, 0.012, 0.2, 0.2, 0.6, 0.5, 0.03);
   }
 
   /** The same model without the deceptive mail's effect: Y(0) of the deceptive_mail treatment. */
   public ModelParameters withoutDeceptionEffects() {
     return new ModelParameters(segments, DeceptionEffects.none(deception.open().length), lateSend, unanswered,
         seasonAmplitude, seasonPeriodWeeks, maxProbability, serviceContactRate, replyShare, npsRate, bounceRate,
-        lateShare, extraOpenRate, deceptiveOpenWeight, transactionalReach);
+        lateShare, otherOpenShare, deceptiveOpenShare, otherClickShare, transactionalReach);
   }
 
-  /** The same model without the late-send and unanswered-contact effects. */
-  public ModelParameters withoutIncidentEffects() {
-    return new ModelParameters(segments, deception, lateSend.none(), unanswered.none(), seasonAmplitude,
-        seasonPeriodWeeks, maxProbability, serviceContactRate, replyShare, npsRate, bounceRate, lateShare,
-        extraOpenRate, deceptiveOpenWeight, transactionalReach);
+  /** The same model without the late birthday mail's effect: Y(0) of the late_send treatment. */
+  public ModelParameters withoutLateSendEffect() {
+    return new ModelParameters(segments, deception, lateSend.none(), unanswered, seasonAmplitude, seasonPeriodWeeks,
+        maxProbability, serviceContactRate, replyShare, npsRate, bounceRate, lateShare, otherOpenShare,
+        deceptiveOpenShare, otherClickShare, transactionalReach);
+  }
+
+  /** The same model without the unanswered contact's effect: Y(0) of the unanswered_contact treatment. */
+  public ModelParameters withoutUnansweredEffect() {
+    return new ModelParameters(segments, deception, lateSend, unanswered.none(), seasonAmplitude, seasonPeriodWeeks,
+        maxProbability, serviceContactRate, replyShare, npsRate, bounceRate, lateShare, otherOpenShare,
+        deceptiveOpenShare, otherClickShare, transactionalReach);
   }
 
   /** The same model with every exit and complaint hazard multiplied (sharper Monte Carlo checks). */
   public ModelParameters withHazardsTimes(double factor) {
     return new ModelParameters(segments.stream().map(s -> s.withHazardsTimes(factor)).toList(), deception,
         lateSend, unanswered, seasonAmplitude, seasonPeriodWeeks, maxProbability, serviceContactRate, replyShare,
-        npsRate, bounceRate, lateShare, extraOpenRate, deceptiveOpenWeight, transactionalReach);
+        npsRate, bounceRate, lateShare, otherOpenShare, deceptiveOpenShare, otherClickShare, transactionalReach);
   }
 
   public SegmentProfile segment(String name) {

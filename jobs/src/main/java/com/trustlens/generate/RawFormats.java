@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
@@ -24,9 +25,7 @@ import org.apache.spark.sql.Column;
  * the repeated hour of the autumn clock change), otherwise the Z spelling is written.
  */
 final class RawFormats {
-  static final String UTC_PATTERN = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-  static final String LOCAL_T_PATTERN = "yyyy-MM-dd'T'HH:mm:ss";
-  static final String LOCAL_SPACE_PATTERN = "yyyy-MM-dd HH:mm:ss";
+  private static final String LOCAL_T_PATTERN = "yyyy-MM-dd'T'HH:mm:ss";
 
   private final Draws draws;
   private final ZoneId zone;
@@ -36,9 +35,12 @@ final class RawFormats {
     this.zone = zone;
   }
 
-  /** The spelled timestamp of a UTC instant (null stays null); the session time zone must be UTC. */
+  /**
+   * The spelled timestamp of a UTC instant (null stays null), the spelling drawn from the row's
+   * text key and the column name; the session time zone must be UTC.
+   */
   Column timestamp(Column utc, Column rowKey, String column) {
-    Column u = draws.uniform("spelling-" + column, rowKey);
+    Column u = draws.uniformOfText("spelling-" + column, rowKey.cast("string"));
     Column local = from_utc_timestamp(utc, zone.getId());
     Column unambiguous = to_utc_timestamp(local, zone.getId()).equalTo(utc);
     Column offsetMinutes = unix_seconds(local).minus(unix_seconds(utc)).divide(60).cast("int");
@@ -47,12 +49,13 @@ final class RawFormats {
         lpad(abs(offsetMinutes).divide(60).cast("int").cast("string"), 2, "0"),
         lit(":"),
         lpad(abs(offsetMinutes).mod(60).cast("string"), 2, "0"));
-    Column zulu = date_format(utc, UTC_PATTERN);
+    Column localT = date_format(local, LOCAL_T_PATTERN);
+    Column zulu = concat(date_format(utc, LOCAL_T_PATTERN), lit("Z"));
     return when(utc.isNull(), lit(null).cast("string"))
         .when(u.lt(0.40), zulu)
-        .when(u.lt(0.70), concat(date_format(local, LOCAL_T_PATTERN), offset))
-        .when(u.lt(0.85).and(unambiguous), date_format(local, LOCAL_SPACE_PATTERN))
-        .when(unambiguous, date_format(local, LOCAL_T_PATTERN))
+        .when(u.lt(0.70), concat(localT, offset))
+        .when(u.lt(0.85).and(unambiguous), translate(localT, "T", " "))
+        .when(unambiguous, localT)
         .otherwise(zulu);
   }
 

@@ -5,10 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_seconds;
-import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -46,19 +43,18 @@ final class RawTables {
   }
 
   /**
-   * Exposure and event lines of customer-weeks that carry {@code mails} and {@code events}, with the
-   * fields the bad-row injection copies (week, event_type, event_time as written); no duplicates yet.
+   * Exposure and event lines of {@link ActivityModel#records} rows, with the fields the bad-row
+   * injection copies (week, event_type, event_time as written); no duplicates yet.
    */
-  Dataset<Row> activity(Dataset<Row> customerWeeks) {
-    Column records = concat(transform(col("mails"), Records::exposure), col("events"));
-    Dataset<Row> rows = customerWeeks.select(col("customer_id"), col("week"), explode(records).as("r"))
-        .filter(col("r").isNotNull());
+  Dataset<Row> activity(Dataset<Row> rows) {
     Column id = col("r.id");
     Column ts = timestamp_seconds(col("r.ts"));
     Column eventTime = formats.timestamp(ts, id, "event_time");
-    Column event = to_json(struct(id.as("event_id"), col("customer_id"), col("r.event_type").as("event_type"),
-        eventTime.as("event_time"), col("r.campaign_id").as("campaign_id"), col("r.amount").as("amount"),
-        col("r.score").as("score")));
+    Column event = jsonLine(
+        field("event_id", id, true), field("customer_id", col("customer_id"), true),
+        field("event_type", col("r.event_type"), true), field("event_time", eventTime, true),
+        field("campaign_id", col("r.campaign_id"), true), field("amount", col("r.amount"), false),
+        field("score", col("r.score"), false));
     Column exposure = RawFormats.csvLine(col("customer_id"), col("r.campaign_id"), formats.timestamp(ts, id, "sent_at"),
         col("r.delivered"), formats.timestamp(timestamp_seconds(col("r.scheduled_s")), id, "scheduled_for"),
         col("r.holdout"));
@@ -74,9 +70,27 @@ final class RawTables {
         when(isEvent, eventTime).as("event_time"));
   }
 
+  /** {@code ,"name":value} (quoted or not), or nothing when the value is null, as to_json leaves nulls out. */
+  private static Column field(String name, Column value, boolean quoted) {
+    Column text = value.cast("string");
+    return when(value.isNull(), lit("")).otherwise(quoted
+        ? concat(lit(",\"" + name + "\":\""), text, lit("\""))
+        : concat(lit(",\"" + name + "\":"), text));
+  }
+
+  /**
+   * A one-line JSON object of the fields, as to_json writes it (compact, nulls left out), built by
+   * concatenation: to_json has no generated code in Spark and would evaluate every field's
+   * expression interpreted. Generated values never need escaping (ids, event types, ISO times, numbers).
+   */
+  private static Column jsonLine(Column... fields) {
+    Column body = concat(fields);
+    return concat(lit("{"), org.apache.spark.sql.functions.substring(body, 2, Integer.MAX_VALUE), lit("}"));
+  }
+
   /** Whether an event line is written twice. */
   Column duplicated() {
-    return col("source").equalTo(Records.EVENTS).and(draws.uniform("duplicate", col("sort_id")).lt(DUPLICATE_SHARE));
+    return col("source").equalTo(Records.EVENTS).and(draws.uniformOfText("duplicate", col("sort_id")).lt(DUPLICATE_SHARE));
   }
 
   /** The lines with the re-delivered copies of events: column {@code duplicate} is true on each second copy. */

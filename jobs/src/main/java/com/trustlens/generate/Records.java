@@ -26,12 +26,12 @@ final class Records {
         lit(null).cast("boolean").as("holdout"));
   }
 
-  /** The exposure row of one mail struct of {@link Mails#ofWeek}. */
-  static Column exposure(Column mail) {
-    return struct(lit(EXPOSURES).as("source"), mail.getField("sent_s").cast("long").as("ts"),
-        concat(col("customer_id"), lit("/"), mail.getField("id")).as("id"), lit(null).cast("string").as("event_type"),
-        mail.getField("id").cast("string").as("campaign_id"), lit(null).cast("decimal(18,2)").as("amount"),
-        lit(null).cast("int").as("score"), mail.getField("delivered").as("delivered"),
-        mail.getField("scheduled_s").cast("long").as("scheduled_s"), mail.getField("holdout").as("holdout"));
+  /** The exposure of a mail row of {@link ActivityModel#mailRows}. */
+  static Column exposure() {
+    return struct(lit(EXPOSURES).as("source"), col("sent_s").cast("long").as("ts"),
+        concat(col("customer_id"), lit("/"), col("c.id")).as("id"), lit(null).cast("string").as("event_type"),
+        col("c.id").cast("string").as("campaign_id"), lit(null).cast("decimal(18,2)").as("amount"),
+        lit(null).cast("int").as("score"), col("delivered").as("delivered"),
+        col("scheduled_s").cast("long").as("scheduled_s"), col("held").as("holdout"));
   }
 }

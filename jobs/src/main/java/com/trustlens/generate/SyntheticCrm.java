@@ -88,18 +88,18 @@ public final class SyntheticCrm {
   /** One row per customer with attributes and trajectory (see {@link CustomerModel}). */
   public Dataset<Row> customers() {
     return new CustomerModel(options, params, draws, mails, behaviour)
-        .build(spark, CampaignTable.deceptive(campaignTable), partitions);
+        .build(spark, campaignTable, partitions);
   }
 
   /** One row per customer and reachable week with mails and weekly outcomes (see {@link CustomerWeeks}). */
   public Dataset<Row> customerWeeks(Dataset<Row> customers) {
-    return new CustomerWeeks(clock, draws, mails, behaviour).build(customers, CampaignTable.byWeek(campaignTable));
+    return new CustomerWeeks(clock, draws, mails, behaviour).build(customers);
   }
 
-  /** The customer-weeks with their events (column {@code events}, see {@link EventModel}). */
-  public Dataset<Row> events(Dataset<Row> customerWeeks) {
-    return new EventModel(clock, new CustomerWeeks(clock, draws, mails, behaviour))
-        .build(customerWeeks, params.extraOpenRate());
+  /** One row per exposure or event of the customer-weeks (see {@link ActivityModel#records}). */
+  public Dataset<Row> activity(Dataset<Row> customerWeeks) {
+    return new ActivityModel(clock, draws, mails, new CustomerWeeks(clock, draws, mails, behaviour), params)
+        .records(customerWeeks, campaignTable);
   }
 
   /** Expected Y(1) - Y(0) per treated customer and week of one treatment (deceptive_mail, late_send, unanswered_contact). */
@@ -115,6 +115,10 @@ public final class SyntheticCrm {
 
   /** Writes customers, campaigns, exposures, events and truth.json under the output folder. */
   public Result write() {
+    return SessionSettings.with(spark, this::writeAll);
+  }
+
+  private Result writeAll() {
     Dataset<Row> customers = customers().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       RawTables tables = new RawTables(draws, formats);
@@ -125,14 +129,14 @@ public final class SyntheticCrm {
           List.of(new Output("customers", "csv", RawTables.CUSTOMERS_HEADER)), customerBucket(), partitions));
       written.putAll(writer.write(CampaignTable.lines(campaignTable, formats),
           List.of(new Output("campaigns", "jsonl", null)), lit(0), 1));
-      Dataset<Row> activity = tables.activity(events(customerWeeks(customers)))
+      Dataset<Row> activity = tables.activity(activity(customerWeeks(customers)))
           .select("source", "sort_ts", "sort_id", "line");
       written.putAll(writer.write(withBad(tables.withDuplicates(activity), bad, "exposures", "events"),
           List.of(new Output("exposures", "csv", RawTables.EXPOSURES_HEADER), new Output("events", "jsonl", null)),
           timeBucket(), partitions));
       CohortCells deceptive = ExpectedEffects.aggregate(expectedDifferences(customers, "deceptive_mail"));
       TruthReport truth = new TruthReport(options, params).files(written).model().campaigns(campaigns)
-          .treatment(TreatmentStats.of(customers, CampaignTable.deceptive(campaignTable), mails), deceptive)
+          .treatment(TreatmentStats.of(customers, campaignTable, mails), deceptive)
           .expected("deceptive_mail", deceptive, "E[Y(1) - Y(0) | G = g] per cohort g and period; by_event_time "
               + "weights cohorts by their number of treated customers; pre-periods are 0 (no anticipation)")
           .expected("late_send", ExpectedEffects.aggregate(expectedDifferences(customers, "late_send")),
@@ -185,7 +189,7 @@ public final class SyntheticCrm {
     }
     Dataset<Row> candidates = customers.filter(col("n").isin(numbers.toArray()));
     List<Row> customerRows = tables.customers(candidates).select("sort_id", "line").orderBy("sort_id").collectAsList();
-    Dataset<Row> activity = tables.activity(events(customerWeeks(candidates))).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> activity = tables.activity(activity(customerWeeks(candidates))).persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> exposureRows = activity.filter(col("source").equalTo(Records.EXPOSURES)).orderBy("sort_ts", "sort_id")
         .limit(10).select("sort_ts", "customer_id", "line").collectAsList();
     List<Row> eventRows = activity.filter(col("source").equalTo(Records.EVENTS).and(not(tables.duplicated())))

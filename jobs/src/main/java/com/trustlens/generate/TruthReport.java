@@ -80,8 +80,9 @@ final class TruthReport {
     m.put("nps_rate", params.npsRate());
     m.put("bounce_rate", params.bounceRate());
     m.put("late_share", params.lateShare());
-    m.put("extra_open_rate", params.extraOpenRate());
-    m.put("deceptive_open_weight", params.deceptiveOpenWeight());
+    m.put("other_open_share", params.otherOpenShare());
+    m.put("deceptive_open_share", params.deceptiveOpenShare());
+    m.put("other_click_share", params.otherClickShare());
     m.put("transactional_reach", params.transactionalReach());
     ObjectNode planted = root.putObject("planted_effects");
     ObjectNode dec = planted.putObject("deceptive_mail");
@@ -128,13 +129,11 @@ final class TruthReport {
     ObjectNode t = root.putObject("treatment");
     ArrayNode sizes = t.putArray("cohort_sizes");
     deceptive.cohortSizes().forEach((g, n) -> sizes.addObject().put("cohort", week(g)).put("cohort_week", g).put("customers", n));
-    t.put("never_treated", stats.doses().getOrDefault("0", 0L));
+    long treated = stats.doses().values().stream().mapToLong(Long::longValue).sum();
+    t.put("treated", treated);
+    t.put("never_treated", options.customers() - treated);
     ObjectNode doses = t.putObject("doses");
-    stats.doses().forEach((k, n) -> {
-      if (!"0".equals(k)) {
-        doses.put(k, n);
-      }
-    });
+    stats.doses().forEach(doses::put);
     ObjectNode h = root.putObject("holdout");
     h.put("declared_share", options.holdoutShare());
     h.put("actual_share", options.actualHoldoutShare());

@@ -1,6 +1,7 @@
 package com.trustlens.generate;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.timestamp_seconds;
@@ -113,6 +114,11 @@ final class WeekClock {
   Instant at(int week, long localSeconds) {
     long utc = mondayUtc[week] + localSeconds - (localSeconds >= changeAt[week] ? changeBy[week] : 0);
     return Instant.ofEpochSecond(utc);
+  }
+
+  /** Local date of the Monday of week {@code week} (0-based). */
+  Column monday(Column week) {
+    return date_add(lit(start), week.multiply(7));
   }
 
   /** The local Monday of week {@code week}, on the driver. */
