@@ -55,7 +55,10 @@ final class CampaignCalendar {
     int enDeceptive = deceptiveWeeks.size();
     List<Campaign> out = new ArrayList<>();
     Map<String, Campaign> lastChance = new HashMap<>();
-    int deceptiveIndex = 0;
+    // Templates rotate per language, so that every family appears once there are enough deceptive campaigns.
+    int deceptiveWeekIndex = 0;
+    int frIndex = 0;
+    int enIndex = 0;
     for (int w = 0; w < clock.weeks(); w++) {
       boolean summer = clock.monday(w).getMonthValue() == 6 || clock.monday(w).getMonthValue() == 7;
       int order = 10000 + 17 * w + draws.choose(17, "order-number", w);
@@ -71,13 +74,12 @@ final class CampaignCalendar {
       out.add(honest(w, "nl-en", CampaignTemplates.NEWSLETTER_EN, "newsletter", "en", DAY + 8 * HOUR, flat(1.0), 1.0, false));
       boolean deceptiveWeek = deceptiveWeeks.contains(w);
       if (deceptiveWeek) {
-        Campaign fr1 = deceptive(w, "dec-fr1", "fr", deceptiveIndex, 2 * DAY + 18 * HOUR, frDeceptive);
-        out.add(fr1);
-        out.add(deceptive(w, "dec-en", "en", deceptiveIndex, 4 * DAY + 11 * HOUR, enDeceptive));
-        if (deceptiveIndex % 2 == 1) {
-          out.add(deceptive(w, "dec-fr2", "fr", deceptiveIndex + 5, 4 * DAY + 11 * HOUR, frDeceptive));
+        out.add(deceptive(w, "dec-fr1", "fr", frIndex++, 2 * DAY + 18 * HOUR, frDeceptive));
+        out.add(deceptive(w, "dec-en", "en", enIndex++, 4 * DAY + 11 * HOUR, enDeceptive));
+        if (deceptiveWeekIndex % 2 == 1) {
+          out.add(deceptive(w, "dec-fr2", "fr", frIndex++, 4 * DAY + 11 * HOUR, frDeceptive));
         }
-        deceptiveIndex++;
+        deceptiveWeekIndex++;
       }
       Template promoFr = pick(CampaignTemplates.PROMOS_FR, "promo-fr1", w);
       String repeatsFr = null;

@@ -137,33 +137,44 @@ final class ExpectedEffects {
     return rows.select(cols.toArray(Column[]::new));
   }
 
-  /** Sums per (g, t) as exact decimals: small (cohorts x weeks), collected on the driver. */
-  static CohortCells aggregate(Dataset<Row> differences) {
+  /**
+   * Sums per treatment and (g, t) as exact decimals, in one pass over the differences of every
+   * treatment; small (treatments x cohorts x weeks), collected on the driver.
+   */
+  static Map<String, CohortCells> aggregate(Map<String, Dataset<Row>> differences) {
+    Dataset<Row> all = null;
+    for (Map.Entry<String, Dataset<Row>> d : differences.entrySet()) {
+      Dataset<Row> labelled = d.getValue().withColumn("treatment", lit(d.getKey()));
+      all = all == null ? labelled : all.unionByName(labelled);
+    }
     List<Column> aggs = new ArrayList<>();
-    aggs.add(count(lit(1)).as("n"));
     for (String m : METRICS) {
       aggs.add(sum(col(m).cast("decimal(38,18)")).as(m));
     }
-    List<Row> rows = differences.groupBy("g", "t").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-        .collectAsList();
-    Map<Integer, Long> sizes = new TreeMap<>();
-    Map<List<Integer>, Map<String, BigDecimal>> sums = new TreeMap<>(ExpectedEffects::compareKeys);
-    Map<List<Integer>, Long> counts = new TreeMap<>(ExpectedEffects::compareKeys);
-    for (Row r : rows) {
-      int g = r.getInt(0);
-      int t = r.getInt(1);
-      long n = r.getLong(2);
+    Map<String, CohortCells> out = new LinkedHashMap<>();
+    differences.keySet().forEach(k -> out.put(k, new CohortCells(new TreeMap<>(),
+        new TreeMap<>(ExpectedEffects::compareKeys), new TreeMap<>(ExpectedEffects::compareKeys))));
+    for (Row r : all.groupBy("treatment", "g", "t").agg(count(lit(1)).as("n"), aggs.toArray(Column[]::new)).collectAsList()) {
+      CohortCells cells = out.get(r.getString(0));
+      int g = r.getInt(1);
+      int t = r.getInt(2);
+      long n = r.getLong(3);
       if (g == t) {
-        sizes.put(g, n);
+        cells.cohortSizes().put(g, n);
       }
       Map<String, BigDecimal> s = new LinkedHashMap<>();
       for (int i = 0; i < METRICS.size(); i++) {
-        s.put(METRICS.get(i), r.getDecimal(3 + i));
+        s.put(METRICS.get(i), r.getDecimal(4 + i));
       }
-      sums.put(List.of(g, t), s);
-      counts.put(List.of(g, t), n);
+      cells.sums().put(List.of(g, t), s);
+      cells.counts().put(List.of(g, t), n);
     }
-    return new CohortCells(sizes, sums, counts);
+    return out;
+  }
+
+  /** Sums per (g, t) of one treatment's differences. */
+  static CohortCells aggregate(Dataset<Row> differences) {
+    return aggregate(Map.of("one", differences)).get("one");
   }
 
   static double mean(BigDecimal sum, long n) {

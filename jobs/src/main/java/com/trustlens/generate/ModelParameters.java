@@ -93,6 +93,14 @@ public record ModelParameters(
         deceptiveOpenShare, otherClickShare, transactionalReach);
   }
 
+  /** The same model with other incident effects and rates (sharper Monte Carlo checks of their truth). */
+  public ModelParameters withIncidents(IncidentEffect lateSend, IncidentEffect unanswered, double lateShare,
+                                       double serviceContactRate, double replyShare) {
+    return new ModelParameters(segments, deception, lateSend, unanswered, seasonAmplitude, seasonPeriodWeeks,
+        maxProbability, serviceContactRate, replyShare, npsRate, bounceRate, lateShare, otherOpenShare,
+        deceptiveOpenShare, otherClickShare, transactionalReach);
+  }
+
   /** The same model with every exit and complaint hazard multiplied (sharper Monte Carlo checks). */
   public ModelParameters withHazardsTimes(double factor) {
     return new ModelParameters(segments.stream().map(s -> s.withHazardsTimes(factor)).toList(), deception,

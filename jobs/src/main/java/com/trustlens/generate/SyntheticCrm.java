@@ -36,6 +36,8 @@ import org.apache.spark.storage.StorageLevel;
  * grows with customers or events is collected; see the package documentation for the model.
  */
 public final class SyntheticCrm {
+  /** Treatments whose expected effects truth.json gives. */
+  public static final List<String> TREATMENTS = List.of("deceptive_mail", "late_send", "unanswered_contact");
   /** Candidate customers whose rows are copied into the injected bad rows. */
   private static final int BAD_ROW_CANDIDATES = 40;
   private static final StructType LINES = new StructType().add("source", DataTypes.StringType)
@@ -134,14 +136,19 @@ public final class SyntheticCrm {
       written.putAll(writer.write(withBad(tables.withDuplicates(activity), bad, "exposures", "events"),
           List.of(new Output("exposures", "csv", RawTables.EXPOSURES_HEADER), new Output("events", "jsonl", null)),
           timeBucket(), partitions));
-      CohortCells deceptive = ExpectedEffects.aggregate(expectedDifferences(customers, "deceptive_mail"));
+      Map<String, Dataset<Row>> differences = new LinkedHashMap<>();
+      for (String treatment : TREATMENTS) {
+        differences.put(treatment, expectedDifferences(customers, treatment));
+      }
+      Map<String, CohortCells> expected = ExpectedEffects.aggregate(differences);
+      CohortCells deceptive = expected.get("deceptive_mail");
       TruthReport truth = new TruthReport(options, params).files(written).model().campaigns(campaigns)
           .treatment(TreatmentStats.of(customers, campaignTable, mails), deceptive)
           .expected("deceptive_mail", deceptive, "E[Y(1) - Y(0) | G = g] per cohort g and period; by_event_time "
               + "weights cohorts by their number of treated customers; pre-periods are 0 (no anticipation)")
-          .expected("late_send", ExpectedEffects.aggregate(expectedDifferences(customers, "late_send")),
+          .expected("late_send", expected.get("late_send"),
               "E[Y(1) - Y(0)] for customers whose first late birthday mail is in week g (cohort = that week)")
-          .expected("unanswered_contact", ExpectedEffects.aggregate(expectedDifferences(customers, "unanswered_contact")),
+          .expected("unanswered_contact", expected.get("unanswered_contact"),
               "E[Y(1) - Y(0)] for customers whose first never-answered service contact is in week g")
           .badRows(bad)
           .notes(Notes.ALL);

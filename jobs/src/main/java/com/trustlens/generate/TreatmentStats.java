@@ -1,14 +1,15 @@
 package com.trustlens.generate;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,13 +55,13 @@ final class TreatmentStats {
         .collectAsList().stream()
         .map(r -> new HoldoutCount(r.getString(0), r.getLong(1), r.getLong(2)))
         .toList();
-    return new Stats(doseCounts, holdouts, perWeek(customers, "late_week"), perWeek(customers, "unanswered_week"));
-  }
-
-  private static Map<Integer, Long> perWeek(Dataset<Row> customers, String column) {
-    Map<Integer, Long> out = new LinkedHashMap<>();
-    customers.filter(col(column).isNotNull()).groupBy(col(column)).count().orderBy(column).collectAsList()
-        .forEach(r -> out.put(r.getInt(0), r.getLong(1)));
-    return out;
+    Map<Integer, Long> late = new TreeMap<>();
+    Map<Integer, Long> unanswered = new TreeMap<>();
+    customers.select(explode(array(struct(lit("late").as("kind"), col("late_week").as("week")),
+            struct(lit("unanswered").as("kind"), col("unanswered_week").as("week")))).as("i"))
+        .filter(col("i.week").isNotNull())
+        .groupBy(col("i.kind"), col("i.week")).count().collectAsList()
+        .forEach(r -> ("late".equals(r.getString(0)) ? late : unanswered).put(r.getInt(1), r.getLong(2)));
+    return new Stats(doseCounts, holdouts, late, unanswered);
   }
 }

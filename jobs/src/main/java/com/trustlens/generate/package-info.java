@@ -17,7 +17,7 @@
  * promotions (random within segment rates), sometimes a transactional, birthday or service mail,
  * and in deceptive weeks possibly deceptive ones ({@link com.trustlens.generate.CampaignCalendar}).
  * Weekly outcomes are drawn from week-level probabilities ({@link com.trustlens.generate.Behaviour});
- * the events then place them on the week's mails ({@link com.trustlens.generate.EventModel}).
+ * the events then place them on the week's mails ({@link com.trustlens.generate.ActivityModel}).
  * Exit weeks are geometric, drawn in closed form by inverting a piecewise survival function
  * ({@link com.trustlens.generate.CustomerModel}).
  *
@@ -25,7 +25,7 @@
  * {@link com.trustlens.generate.DeceptionEffects#standard(int)} (opens +15 % in week g, then -12 %
  * to -20 % and a partial recovery to -10 %; clicks per open -10 %; purchases -12 % to a lasting
  * -18 %; unsubscribe hazard x3, closing x2, complaints x4; NPS -1.5), and the deceptive mail is
- * opened about four times as readily as the week's honest mails. Late birthday mails and
+ * opened three times as often as the same sender's honest promotions. Late birthday mails and
  * unanswered service contacts have smaller effects of their own
  * ({@link com.trustlens.generate.IncidentEffect}).
  *
