@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       ValidateCommand.class,
       SchemasCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
