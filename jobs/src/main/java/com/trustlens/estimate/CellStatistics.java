@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The sufficient statistics of one treatment on the driver: for every cell, arm (controls, then
- * doses 1, 2, 3+), stratum and bucket, the customer count and the sum of each metric's change.
- * Memory: 8 bytes x (1 + metrics) x cells x 4 x strata x buckets.
+ * doses 1, 2, 3+), stratum and bucket, the customer count, their summed weights and the weighted sum
+ * of each metric's change. Memory: 8 bytes x (2 + metrics) x cells x 4 x strata x buckets.
  */
 final class CellStatistics {
   static final int ARMS = 1 + SufficientStatistics.MAX_DOSE;
@@ -25,6 +25,7 @@ final class CellStatistics {
   private final Map<String, Integer> strataIndex = new HashMap<>();
   // Per stratum, laid out [arm][cell][bucket]; changes per stratum and metric.
   private final List<double[]> counts = new ArrayList<>();
+  private final List<double[]> weights = new ArrayList<>();
   private final List<double[][]> changes = new ArrayList<>();
 
   CellStatistics(StudyDesign design, int metrics, int buckets) {
@@ -65,6 +66,7 @@ final class CellStatistics {
     int s = stratum(r.getString(r.fieldIndex("stratum")));
     int at = offset(a, cell, bucket);
     counts.get(s)[at] += n;
+    weights.get(s)[at] += r.getDouble(r.fieldIndex("w"));
     for (int m = 0; m < metrics; m++) {
       changes.get(s)[m][at] += r.getDouble(r.fieldIndex(SufficientStatistics.change(metricNames.get(m))));
     }
@@ -77,6 +79,7 @@ final class CellStatistics {
     strataIndex.put(name, strata.size());
     strata.add(name);
     counts.add(new double[size]);
+    weights.add(new double[size]);
     changes.add(new double[metrics][size]);
     return strata.size() - 1;
   }
@@ -94,7 +97,12 @@ final class CellStatistics {
     return counts.get(stratum)[offset(arm, cell, bucket)];
   }
 
-  /** Sum of the metric's change of an arm in a cell, stratum and bucket. */
+  /** Summed weights of an arm in a cell, stratum and bucket (the count but for attrition-weighted controls). */
+  double weight(int stratum, int arm, int cell, int bucket) {
+    return weights.get(stratum)[offset(arm, cell, bucket)];
+  }
+
+  /** Weighted sum of the metric's change of an arm in a cell, stratum and bucket. */
   double change(int stratum, int metric, int arm, int cell, int bucket) {
     return changes.get(stratum)[metric][offset(arm, cell, bucket)];
   }

@@ -10,8 +10,9 @@ import java.util.List;
  * treated customers have no eligible control is left out and named.
  *
  * <p>Influence function per bucket b, with N the treated customers of the strata kept, and per
- * stratum s: nT, nC customers, muC the controls' mean change, ATT_s, and D the sums of changes:
- * {@code phi_b = sum_s [DT_sb - nT_sb (muC_s + ATT)] / N - (nT_s / N) (DC_sb - nC_sb muC_s) / nC_s}.
+ * stratum s: nT treated customers, wC the controls' summed attrition weights (their count without
+ * weights), muC their weighted mean change, ATT_s, and D the (weighted) sums of changes:
+ * {@code phi_b = sum_s [DT_sb - nT_sb (muC_s + ATT)] / N - (nT_s / N) (DC_sb - wC_sb muC_s) / wC_s}.
  * It is linear in the bucket's sums, so bucket sums are exact; it includes the estimation of the
  * stratum weights (the ATT_s - ATT term).
  */
@@ -29,6 +30,7 @@ final class GroupTimeEffects {
     double[] nT = new double[strata];
     double[] dT = new double[strata];
     double[] nC = new double[strata];
+    double[] wC = new double[strata];
     double[] dC = new double[strata];
     for (int s = 0; s < strata; s++) {
       if (!breakdown.takesStratum(s)) continue;
@@ -39,6 +41,7 @@ final class GroupTimeEffects {
           dT[s] += stats.change(s, metric, a, cell, b);
         }
         nC[s] += stats.count(s, CellStatistics.CONTROL_ARM, cell, b);
+        wC[s] += stats.weight(s, CellStatistics.CONTROL_ARM, cell, b);
         dC[s] += stats.change(s, metric, CellStatistics.CONTROL_ARM, cell, b);
       }
     }
@@ -54,7 +57,7 @@ final class GroupTimeEffects {
       }
       treated += nT[s];
       controls += nC[s];
-      att += dT[s] - nT[s] * dC[s] / nC[s];
+      att += dT[s] - nT[s] * dC[s] / wC[s];
     }
     if (treated == 0) {
       return new CellEffect(cell, null, (long) treated, (long) controls, withoutControls);
@@ -63,8 +66,8 @@ final class GroupTimeEffects {
     double[] phi = new double[buckets];
     for (int s = 0; s < strata; s++) {
       if (nT[s] == 0 || nC[s] == 0) continue;
-      double muC = dC[s] / nC[s];
-      double controlWeight = nT[s] / treated / nC[s];
+      double muC = dC[s] / wC[s];
+      double controlWeight = nT[s] / treated / wC[s];
       for (int b = 0; b < buckets; b++) {
         double tb = 0;
         double sb = 0;
@@ -75,7 +78,7 @@ final class GroupTimeEffects {
         }
         double treatedPart = (sb - tb * (muC + att)) / treated;
         double controlPart = controlWeight
-            * (stats.change(s, metric, CellStatistics.CONTROL_ARM, cell, b) - stats.count(s, CellStatistics.CONTROL_ARM, cell, b) * muC);
+            * (stats.change(s, metric, CellStatistics.CONTROL_ARM, cell, b) - stats.weight(s, CellStatistics.CONTROL_ARM, cell, b) * muC);
         phi[b] += treatedPart - controlPart;
       }
     }

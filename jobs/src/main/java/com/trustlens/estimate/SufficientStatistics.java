@@ -1,6 +1,7 @@
 package com.trustlens.estimate;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -26,8 +27,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The one distributed pass of the estimation: panel x cohorts summed by customer class (cohort,
  * exit, holdout, stratum, dose, bucket) and period, then spread over the group-time cells each
- * class plays a role in, giving per cell, arm, stratum and bucket the customer count and the sum of
- * every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
+ * class plays a role in, giving per cell, arm, stratum and bucket the customer count, their summed
+ * attrition weights and the weighted sum of every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
  * strata x buckets, whatever the number of customers.
  */
 public final class SufficientStatistics {
@@ -53,8 +54,9 @@ public final class SufficientStatistics {
    * @param panel rows of the panel
    * @param cohorts rows of customer_cohorts
    * @param designs the cells of every treatment to estimate
-   * @return rows (treatment, cohort, period, arm, stratum, bucket, n, d_metric...) with cohort and period as
-   *     indexes in the window (null for population rows)
+   * @return rows (treatment, cohort, period, arm, stratum, bucket, n, w, d_metric...) with cohort and period
+   *     as indexes in the window (null for population rows), n customers, w their summed weights, d the
+   *     weighted sums of changes (weights are 1 but for attrition-weighted controls)
    */
   public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs) {
     Dataset<Row> classes = classSums(panel, customerClasses(cohorts));
@@ -62,17 +64,28 @@ public final class SufficientStatistics {
     Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
         .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
         .when(control(), lit(CONTROL));
-    List<Column> sums = new ArrayList<>();
-    for (String m : settings.metrics()) {
-      sums.add(sum(col("s_" + m).multiply(col("sign"))).as(change(m)));
-    }
-    return classes
+    Dataset<Row> roles = classes
         .join(cells, col("treatment").equalTo(col("cell_treatment")).and(col("period_index").equalTo(col("p"))))
         .withColumn("arm", arm)
-        .filter(col("arm").isNotNull())
+        .filter(col("arm").isNotNull());
+    Column weight = lit(1.0);
+    if (settings.attritionWeights()) {
+      AttritionWeights attrition = new AttritionWeights(settings);
+      roles = roles.join(broadcast(attrition.table(cohorts, designs)), col("treatment").equalTo(col("w_treatment"))
+          .and(col("stratum").equalTo(col("w_stratum"))).and(col("g").equalTo(col("w_g")))
+          .and(attrition.horizon().equalTo(col("w_u"))), "left");
+      weight = when(col("arm").equalTo(CONTROL), coalesce(col("weight"), lit(1.0))).otherwise(lit(1.0));
+    }
+    Column current = col("sign").equalTo(1);
+    List<Column> sums = new ArrayList<>();
+    sums.add(sum(when(current, col("n").multiply(weight)).otherwise(lit(0.0))).as("w"));
+    for (String m : settings.metrics()) {
+      sums.add(sum(col("s_" + m).multiply(col("sign")).multiply(weight)).as(change(m)));
+    }
+    return roles
         .groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("arm"), col("stratum"),
             col("bucket"))
-        .agg(sum(when(col("sign").equalTo(1), col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
+        .agg(sum(when(current, col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
   }
 
   /** Distinct (treatment, cohort index) of the cohorts table; cohorts before the window are left out. */

@@ -16,10 +16,17 @@ final class BruteForce {
   private final World world;
   private final ControlGroup group;
   private final StudyDesign design;
+  private final boolean weighted;
 
   BruteForce(World world, ControlGroup group) {
+    this(world, group, false);
+  }
+
+  /** @param weighted whether controls get attrition weights */
+  BruteForce(World world, ControlGroup group, boolean weighted) {
     this.world = world;
     this.group = group;
+    this.weighted = weighted;
     List<Integer> cohorts = world.customers.stream().filter(c -> c.cohort() != null).map(World.Customer::cohort).toList();
     this.design = StudyDesign.plan(World.TREATMENT, cohorts, world.periods, group);
   }
@@ -39,6 +46,31 @@ final class BruteForce {
     return reachable && (group == ControlGroup.NEVER_TREATED ? never : notYet);
   }
 
+  /**
+   * 1 / P(staying untreated from g+1 to min(horizon, exit)), the per-period probabilities being one
+   * minus the share of the stratum's reachable untreated customers first treated then.
+   */
+  double weight(World.Customer c, GroupTimeCell cell, int left) {
+    if (!weighted) return 1;
+    int horizon = group == ControlGroup.NEVER_TREATED ? world.periods - 1 : cell.period();
+    if (c.exit() != null) horizon = Math.min(horizon, c.exit());
+    double w = 1;
+    for (int u = cell.cohort() + 1; u <= horizon; u++) {
+      double atRisk = 0;
+      double first = 0;
+      for (int i = 0; i < world.customers.size(); i++) {
+        World.Customer o = world.customers.get(i);
+        if (i == left || !o.stratum().equals(c.stratum())) continue;
+        boolean untreated = o.cohort() == null || o.cohort() >= u;
+        boolean reachable = o.exit() == null || o.exit() >= u;
+        if (untreated && reachable) atRisk++;
+        if (o.cohort() != null && o.cohort() == u) first++;
+      }
+      w /= 1 - first / atRisk;
+    }
+    return w;
+  }
+
   private double change(World.Customer c, GroupTimeCell cell) {
     return c.revenue()[cell.period()] - (cell.hasBase() ? c.revenue()[cell.base()] : 0);
   }
@@ -54,8 +86,9 @@ final class BruteForce {
         s[0]++;
         s[1] += change(c, cell);
       } else if (control(c, cell)) {
-        s[2]++;
-        s[3] += change(c, cell);
+        double w = weight(c, cell, left);
+        s[2] += w;
+        s[3] += w * change(c, cell);
       }
     }
     double n = 0;
@@ -98,7 +131,7 @@ final class BruteForce {
     for (World.Customer c : world.customers) {
       double[] x = s.computeIfAbsent(c.stratum(), k -> new double[4]);
       if (treated(c, cell)) { x[0]++; x[1] += change(c, cell); }
-      else if (control(c, cell)) { x[2]++; x[3] += change(c, cell); }
+      else if (control(c, cell)) { double w = weight(c, cell, -1); x[2] += w; x[3] += w * change(c, cell); }
     }
     double n = s.values().stream().filter(x -> x[0] > 0 && x[2] > 0).mapToDouble(x -> x[0]).sum();
     double[] phi = new double[world.customers.size()];
@@ -108,7 +141,7 @@ final class BruteForce {
       if (x[0] == 0 || x[2] == 0) continue;
       double muC = x[3] / x[2];
       if (treated(c, cell)) phi[i] = (change(c, cell) - muC - att) / n;
-      else if (control(c, cell)) phi[i] = -(x[0] / n) * (change(c, cell) - muC) / x[2];
+      else if (control(c, cell)) phi[i] = -(x[0] / n) * weight(c, cell, -1) * (change(c, cell) - muC) / x[2];
     }
     return phi;
   }
