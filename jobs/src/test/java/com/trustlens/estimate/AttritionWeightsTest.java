@@ -1,6 +1,7 @@
 package com.trustlens.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustlens.config.ControlGroup;
@@ -34,10 +35,10 @@ class AttritionWeightsTest {
    * with probability 0.3; every week a reachable customer leaves (at the week's end) with
    * probability 0.05, 0.15 once treated. Revenue is 1 while active, 0 from the week of leaving on.
    */
-  static World leavers(long seed) {
+  static World leavers(long seed, int customers) {
     Random r = new Random(seed);
     World w = new World(10);
-    for (int i = 0; i < 4000; i++) {
+    for (int i = 0; i < customers; i++) {
       Integer g = null;
       Integer exit = null;
       double[] active = new double[10];
@@ -53,7 +54,7 @@ class AttritionWeightsTest {
 
   @Test
   void weightedControlsRecoverTheErosionOfExitsThatUnweightedOnesUnderstate() {
-    World w = leavers(31);
+    World w = leavers(31, 4000);
     EstimationSettings s = w.settings(ControlGroup.NOT_YET_TREATED, 0, 3).withBuckets(128, EstimationSettings.hashedBucket(128, 7));
     double weightedError = 0;
     double unweightedError = 0;
@@ -77,8 +78,37 @@ class AttritionWeightsTest {
   }
 
   @Test
-  void cumulativeHazardAddsMinusLogOfStayingUntreated() {
-    double[] c = AttritionWeights.cumulativeHazard(new double[] {10, 8, 0, 4}, new double[] {0, 2, 0, 1});
-    assertArrayEquals(new double[] {0, -Math.log(0.75), -Math.log(0.75), -Math.log(0.75) - Math.log(0.75)}, c, 1e-15);
+  void weightedInfluenceFunctionAgreesWithTheJackknifeWhereLeaversAbound() {
+    // The jackknife re-estimates the hazards, and so the weights, without each customer in turn.
+    World w = leavers(32, 300);
+    BruteForce weighted = new BruteForce(w, ControlGroup.NOT_YET_TREATED, true);
+    int n = w.customers.size();
+    for (int e = 1; e <= 3; e++) {
+      double[] leaveOneOut = new double[n];
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        leaveOneOut[i] = weighted.eventStudy(e, i);
+        mean += leaveOneOut[i] / n;
+      }
+      double jackknife = 0;
+      for (double x : leaveOneOut) jackknife += (x - mean) * (x - mean) * (n - 1) / n;
+      double influence = BruteForce.sumOfSquares(weighted.eventInfluence(e));
+      assertEquals(1, influence / jackknife, 0.05, "e=" + e);
+    }
+  }
+
+  @Test
+  void hazardsAreFirstTreatmentsAmongThoseReachableAndUntreatedWithTheirInfluencePerBucket() {
+    TreatmentHazards h = new TreatmentHazards(4, 2);
+    h.add("all", 0, 0, false, 2);   // leave in week 0
+    h.add("all", 1, 1, true, 2);    // first treated in week 1 (bucket 1)
+    h.add("all", 0, 1, false, 3);   // leave in week 1
+    h.add("all", 0, 3, true, 1);    // first treated in week 3
+    h.add("all", 0, 3, false, 2);   // never treated, never leave
+    // At risk 10, 8, 3, 3; first treated 0, 2, 0, 1: h = 0, 1/4, 0, 1/3.
+    assertArrayEquals(new double[] {0, -Math.log(0.75), -Math.log(0.75), -Math.log(0.75) - Math.log(2 / 3.0)},
+        h.cumulative("all"), 1e-15);
+    // Week 1, per bucket (E_b - h R_b) / R: bucket 0 (0 - 6/4) / 8, bucket 1 (2 - 2/4) / 8.
+    assertArrayEquals(new double[] {-0.1875, 0.1875}, h.influence("all", 1), 1e-15);
   }
 }

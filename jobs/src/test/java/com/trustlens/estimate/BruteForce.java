@@ -52,23 +52,72 @@ final class BruteForce {
    */
   double weight(World.Customer c, GroupTimeCell cell, int left) {
     if (!weighted) return 1;
-    int horizon = group == ControlGroup.NEVER_TREATED ? world.periods - 1 : cell.period();
-    if (c.exit() != null) horizon = Math.min(horizon, c.exit());
+    double[] h = hazards.computeIfAbsent(left + "|" + c.stratum(), k -> hazards(c.stratum(), left));
     double w = 1;
-    for (int u = cell.cohort() + 1; u <= horizon; u++) {
+    for (int u = cell.cohort() + 1; u <= horizon(c, cell); u++) {
+      w /= 1 - h[u];
+    }
+    return w;
+  }
+
+  private final Map<String, double[]> hazards = new java.util.HashMap<>();
+
+  private double[] hazards(String stratum, int left) {
+    double[] h = new double[world.periods];
+    for (int u = 0; u < world.periods; u++) {
       double atRisk = 0;
       double first = 0;
       for (int i = 0; i < world.customers.size(); i++) {
         World.Customer o = world.customers.get(i);
-        if (i == left || !o.stratum().equals(c.stratum())) continue;
-        boolean untreated = o.cohort() == null || o.cohort() >= u;
-        boolean reachable = o.exit() == null || o.exit() >= u;
-        if (untreated && reachable) atRisk++;
-        if (o.cohort() != null && o.cohort() == u) first++;
+        if (i == left || !o.stratum().equals(stratum)) continue;
+        if (atRisk(o, u)) atRisk++;
+        if (firstTreated(o, u)) first++;
       }
-      w /= 1 - first / atRisk;
+      h[u] = atRisk == 0 ? 0 : first / atRisk;
     }
-    return w;
+    return h;
+  }
+
+  private static boolean atRisk(World.Customer o, int u) {
+    return (o.cohort() == null || o.cohort() >= u) && (o.exit() == null || o.exit() >= u);
+  }
+
+  private static boolean firstTreated(World.Customer o, int u) {
+    return o.cohort() != null && o.cohort() == u && atRisk(o, u);
+  }
+
+  private int horizon(World.Customer c, GroupTimeCell cell) {
+    int horizon = group == ControlGroup.NEVER_TREATED ? world.periods - 1 : cell.period();
+    return c.exit() == null ? horizon : Math.min(horizon, c.exit());
+  }
+
+  /**
+   * The influence of estimating the hazards on ATT(g,t), customer by customer: the controls' mean
+   * of stratum s moves by dmu/dh(v) = sum over controls reaching v of w (change - mu) / W / (1 - h(v)),
+   * and customer j moves h(v) by (E_j(v) - h(v) R_j(v)) / R(v).
+   */
+  private void addHazardInfluence(double[] phi, GroupTimeCell cell, String stratum, double share, double muC, double wC) {
+    for (int v = cell.cohort() + 1; v < world.periods; v++) {
+      double moved = 0;
+      double atRisk = 0;
+      double first = 0;
+      for (World.Customer c : world.customers) {
+        if (!c.stratum().equals(stratum)) continue;
+        if (atRisk(c, v)) atRisk++;
+        if (firstTreated(c, v)) first++;
+        if (!treated(c, cell) && control(c, cell) && horizon(c, cell) >= v) {
+          moved += weight(c, cell, -1) * (change(c, cell) - muC);
+        }
+      }
+      if (moved == 0 || atRisk == 0) continue;
+      double h = first / atRisk;
+      double k = moved / wC / (1 - h);
+      for (int j = 0; j < phi.length; j++) {
+        World.Customer c = world.customers.get(j);
+        if (!c.stratum().equals(stratum)) continue;
+        phi[j] -= share * k * ((firstTreated(c, v) ? 1 : 0) - h * (atRisk(c, v) ? 1 : 0)) / atRisk;
+      }
+    }
   }
 
   private double change(World.Customer c, GroupTimeCell cell) {
@@ -142,6 +191,11 @@ final class BruteForce {
       double muC = x[3] / x[2];
       if (treated(c, cell)) phi[i] = (change(c, cell) - muC - att) / n;
       else if (control(c, cell)) phi[i] = -(x[0] / n) * weight(c, cell, -1) * (change(c, cell) - muC) / x[2];
+    }
+    if (weighted) {
+      s.forEach((stratum, x) -> {
+        if (x[0] > 0 && x[2] > 0) addHazardInfluence(phi, cell, stratum, x[0] / n, x[3] / x[2], x[2]);
+      });
     }
     return phi;
   }

@@ -50,8 +50,9 @@ class EstimatorAgreementTest {
   private EventStudy.Result internals(World w, EstimationSettings s) {
     SufficientStatistics pass = new SufficientStatistics(s);
     Map<String, StudyDesign> designs = Map.of(World.TREATMENT, new BruteForce(w, s.controlGroup()).design());
-    CellStatistics stats = CellStatistics.collect(pass.apply(w.panel(spark), w.cohorts(spark), designs), designs,
-        s.metrics(), s.buckets()).get(World.TREATMENT);
+    Map<String, TreatmentHazards> hazards = s.attritionWeights()
+        ? new AttritionWeights(s).hazards(w.cohorts(spark)) : AttritionWeights.none();
+    CellStatistics stats = pass.collect(w.panel(spark), w.cohorts(spark), designs, hazards).get(World.TREATMENT);
     EventStudy study = new EventStudy(s, stats, new MultiplierBootstrap(99, s.buckets(), 1),
         new Inference(stats.occupiedBuckets(), s.confidence()));
     return study.run(Breakdown.of(stats.strata()).get(0), 0);
