@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What is measured and how: periods, window, control group, strata, metrics, inference settings
- * ({@code buckets}: random customer buckets the estimation's sufficient statistics are kept by).
+ * ({@code buckets}: random customer buckets the estimation's sufficient statistics are kept by;
+ * {@code attritionWeights}: whether controls are weighted for the chance of staying untreated).
  */
 public record Analysis(
     PeriodUnit period,
@@ -24,7 +25,8 @@ public record Analysis(
     Map<String, Double> trustIndex,
     int unansweredAfterHours,
     int survivalHorizonDays,
-    int buckets) {
+    int buckets,
+    boolean attritionWeights) {
 
   public Analysis {
     strata = List.copyOf(strata);

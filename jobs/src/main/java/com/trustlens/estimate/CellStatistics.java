@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The sufficient statistics of one treatment on the driver: for every cell, arm (controls, then
- * doses 1, 2, 3+), stratum and bucket, the customer count and the sum of each metric's change.
- * Memory: 8 bytes x (1 + metrics) x cells x 4 x strata x buckets.
+ * doses 1, 2, 3+), stratum and bucket, the customer count, their summed weights and the weighted sum
+ * of each metric's change. Memory: 8 bytes x (2 + metrics) x cells x 4 x strata x buckets.
  */
 final class CellStatistics {
   static final int ARMS = 1 + SufficientStatistics.MAX_DOSE;
@@ -21,31 +21,38 @@ final class CellStatistics {
   final int metrics;
   final int buckets;
   final double[] population;
+  /** Treatment hazards of the attrition weights; null without weights. */
+  final TreatmentHazards hazards;
   private final List<String> strata = new ArrayList<>();
   private final Map<String, Integer> strataIndex = new HashMap<>();
   // Per stratum, laid out [arm][cell][bucket]; changes per stratum and metric.
   private final List<double[]> counts = new ArrayList<>();
+  private final List<double[]> weights = new ArrayList<>();
   private final List<double[][]> changes = new ArrayList<>();
+  // Per stratum, attrition-weighted controls by horizon, laid out [cell][horizon][weight, changes...].
+  private final Map<Integer, double[]> horizons = new HashMap<>();
 
-  CellStatistics(StudyDesign design, int metrics, int buckets) {
+  CellStatistics(StudyDesign design, int metrics, int buckets, TreatmentHazards hazards) {
     this.design = design;
     this.metrics = metrics;
     this.buckets = buckets;
     this.population = new double[buckets];
+    this.hazards = hazards;
   }
 
-  /** Reads the rows of {@link SufficientStatistics#apply} (streamed, never held as rows), per treatment. */
-  static Map<String, CellStatistics> collect(Dataset<Row> sums, Map<String, StudyDesign> designs, List<String> metrics,
-      int buckets) {
-    Map<String, CellStatistics> out = new HashMap<>();
-    designs.forEach((t, d) -> out.put(t, new CellStatistics(d, metrics.size(), buckets)));
-    Iterator<Row> it = sums.toLocalIterator();
-    while (it.hasNext()) {
+  /** Reads the cell and horizon sums of the pass (streamed, never held as rows) into each treatment's statistics. */
+  static void collect(Dataset<Row> cellSums, Dataset<Row> horizonSums, Map<String, CellStatistics> stats,
+      List<String> metricNames) {
+    for (Iterator<Row> it = cellSums.toLocalIterator(); it.hasNext(); ) {
       Row r = it.next();
-      CellStatistics s = out.get(r.getString(r.fieldIndex("treatment")));
-      if (s != null) s.add(r, metrics);
+      CellStatistics s = stats.get(r.getString(r.fieldIndex("treatment")));
+      if (s != null) s.add(r, metricNames);
     }
-    return out;
+    for (Iterator<Row> it = horizonSums.toLocalIterator(); it.hasNext(); ) {
+      Row r = it.next();
+      CellStatistics s = stats.get(r.getString(r.fieldIndex("treatment")));
+      if (s != null) s.addHorizon(r, metricNames);
+    }
   }
 
   private void add(Row r, List<String> metricNames) {
@@ -65,9 +72,32 @@ final class CellStatistics {
     int s = stratum(r.getString(r.fieldIndex("stratum")));
     int at = offset(a, cell, bucket);
     counts.get(s)[at] += n;
+    weights.get(s)[at] += r.getDouble(r.fieldIndex("w"));
     for (int m = 0; m < metrics; m++) {
       changes.get(s)[m][at] += r.getDouble(r.fieldIndex(SufficientStatistics.change(metricNames.get(m))));
     }
+  }
+
+  private void addHorizon(Row r, List<String> metricNames) {
+    int cell = design.indexOf(r.getInt(r.fieldIndex("cohort")), r.getInt(r.fieldIndex("period")));
+    int s = stratum(r.getString(r.fieldIndex("stratum")));
+    int periods = design.periodCount();
+    double[] h = horizons.computeIfAbsent(s, k -> new double[design.cells().size() * periods * (1 + metrics)]);
+    int at = (cell * periods + r.getInt(r.fieldIndex("hz"))) * (1 + metrics);
+    h[at] += r.getDouble(r.fieldIndex("w"));
+    for (int m = 0; m < metrics; m++) {
+      h[at + 1 + m] += r.getDouble(r.fieldIndex(SufficientStatistics.change(metricNames.get(m))));
+    }
+  }
+
+  /**
+   * Summed weights (k = 0) or weighted change of metric k - 1 of the attrition-weighted controls of
+   * a cell and stratum whose horizon is {@code horizon} (after g); 0 when none.
+   */
+  double horizonSum(int stratum, int cell, int horizon, int k) {
+    double[] h = horizons.get(stratum);
+    int periods = design.periodCount();
+    return h == null || horizon >= periods ? 0 : h[(cell * periods + horizon) * (1 + metrics) + k];
   }
 
   private int stratum(String name) {
@@ -77,6 +107,7 @@ final class CellStatistics {
     strataIndex.put(name, strata.size());
     strata.add(name);
     counts.add(new double[size]);
+    weights.add(new double[size]);
     changes.add(new double[metrics][size]);
     return strata.size() - 1;
   }
@@ -94,7 +125,12 @@ final class CellStatistics {
     return counts.get(stratum)[offset(arm, cell, bucket)];
   }
 
-  /** Sum of the metric's change of an arm in a cell, stratum and bucket. */
+  /** Summed weights of an arm in a cell, stratum and bucket (the count but for attrition-weighted controls). */
+  double weight(int stratum, int arm, int cell, int bucket) {
+    return weights.get(stratum)[offset(arm, cell, bucket)];
+  }
+
+  /** Weighted sum of the metric's change of an arm in a cell, stratum and bucket. */
   double change(int stratum, int metric, int arm, int cell, int bucket) {
     return changes.get(stratum)[metric][offset(arm, cell, bucket)];
   }

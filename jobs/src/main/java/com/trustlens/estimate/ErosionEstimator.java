@@ -37,8 +37,9 @@ public final class ErosionEstimator {
     Map<String, StudyDesign> designs = new LinkedHashMap<>();
     pass.cohortIndexes(cohorts).forEach((treatment, gs) ->
         designs.put(treatment, StudyDesign.plan(treatment, gs, settings.periodCount(), settings.controlGroup())));
-    Map<String, CellStatistics> stats =
-        CellStatistics.collect(pass.apply(panel, cohorts, designs), designs, settings.metrics(), settings.buckets());
+    Map<String, TreatmentHazards> hazards = settings.attritionWeights()
+        ? new AttritionWeights(settings).hazards(cohorts) : AttritionWeights.none();
+    Map<String, CellStatistics> stats = pass.collect(panel, cohorts, designs, hazards);
 
     List<Date> periods = new ArrayList<>();
     for (int i = 0; i < settings.periodCount(); i++) periods.add(Date.valueOf(settings.periodAt(i)));

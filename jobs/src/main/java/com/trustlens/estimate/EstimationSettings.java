@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
  * control group, the metrics, the reported event times and the inference settings.
  *
  * @param bucketOf bucket of a customer, an int column in [0, buckets) computed from customer_key
+ * @param attritionWeights whether controls are weighted by the inverse probability of having stayed untreated
  */
 public record EstimationSettings(
     Periods periods,
@@ -31,7 +32,8 @@ public record EstimationSettings(
     long seed,
     int buckets,
     int minCellSize,
-    Column bucketOf) {
+    Column bucketOf,
+    boolean attritionWeights) {
 
   public EstimationSettings {
     metrics = List.copyOf(metrics);
@@ -43,7 +45,7 @@ public record EstimationSettings(
     int count = periods.range(a.start(), a.end()).size();
     return new EstimationSettings(periods, a.start(), count, a.controlGroup(), a.metrics(), a.prePeriods(),
         a.horizon(), a.confidence(), a.bootstrap().replicates(), a.bootstrap().seed(), a.buckets(),
-        a.minCellSize(), hashedBucket(a.buckets(), a.bootstrap().seed()));
+        a.minCellSize(), hashedBucket(a.buckets(), a.bootstrap().seed()), a.attritionWeights());
   }
 
   /** pmod(xxhash64(seed, customer_key), buckets): a random split of customers, stable across runs. */
@@ -54,13 +56,19 @@ public record EstimationSettings(
   /** The same settings with another bucket assignment (tests give each customer its own bucket). */
   public EstimationSettings withBuckets(int count, Column bucket) {
     return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
-        replicates, seed, count, minCellSize, bucket);
+        replicates, seed, count, minCellSize, bucket, attritionWeights);
   }
 
   /** The same settings with another control group. */
   public EstimationSettings withControlGroup(ControlGroup group) {
     return new EstimationSettings(periods, start, periodCount, group, metrics, prePeriods, horizon, confidence,
-        replicates, seed, buckets, minCellSize, bucketOf);
+        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights);
+  }
+
+  /** The same settings with attrition weights on or off. */
+  public EstimationSettings withAttritionWeights(boolean on) {
+    return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
+        replicates, seed, buckets, minCellSize, bucketOf, on);
   }
 
   /** Index of a period start in the window (0 = analysis.start; negative before it). */

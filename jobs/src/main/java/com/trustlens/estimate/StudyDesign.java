@@ -15,13 +15,16 @@ import java.util.Map;
  */
 public final class StudyDesign {
   private final String treatment;
+  private final int periodCount;
   private final List<Integer> cohorts;
   private final List<Integer> dropped;
   private final List<GroupTimeCell> cells;
   private final Map<Long, Integer> index = new HashMap<>();
 
-  private StudyDesign(String treatment, List<Integer> cohorts, List<Integer> dropped, List<GroupTimeCell> cells) {
+  private StudyDesign(String treatment, int periodCount, List<Integer> cohorts, List<Integer> dropped,
+      List<GroupTimeCell> cells) {
     this.treatment = treatment;
+    this.periodCount = periodCount;
     this.cohorts = List.copyOf(cohorts);
     this.dropped = List.copyOf(dropped);
     this.cells = List.copyOf(cells);
@@ -56,11 +59,16 @@ public final class StudyDesign {
         }
       }
     }
-    return new StudyDesign(treatment, kept, dropped, cells);
+    return new StudyDesign(treatment, periodCount, kept, dropped, cells);
   }
 
   public String treatment() {
     return treatment;
+  }
+
+  /** Periods in the window. */
+  public int periodCount() {
+    return periodCount;
   }
 
   /** Cohorts estimated, ascending. */

@@ -1,6 +1,7 @@
 package com.trustlens.estimate;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -22,12 +23,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The one distributed pass of the estimation: panel x cohorts summed by customer class (cohort,
  * exit, holdout, stratum, dose, bucket) and period, then spread over the group-time cells each
- * class plays a role in, giving per cell, arm, stratum and bucket the customer count and the sum of
- * every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
+ * class plays a role in, giving per cell, arm, stratum and bucket the customer count, their summed
+ * attrition weights and the weighted sum of every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
  * strata x buckets, whatever the number of customers.
  */
 public final class SufficientStatistics {
@@ -50,29 +52,87 @@ public final class SufficientStatistics {
   }
 
   /**
+   * Runs the pass and brings its result to the driver: the cell sums and, with attrition weights,
+   * the controls' sums by horizon (see {@link #apply}).
+   */
+  Map<String, CellStatistics> collect(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
+      Map<String, TreatmentHazards> hazards) {
+    Dataset<Row> detailed = apply(panel, cohorts, designs, hazards).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, CellStatistics> stats = new java.util.HashMap<>();
+      designs.forEach((t, d) -> stats.put(t, new CellStatistics(d, settings.metrics().size(), settings.buckets(),
+          hazards.get(t))));
+      CellStatistics.collect(cellSums(detailed), horizonSums(detailed), stats, settings.metrics());
+      return stats;
+    } finally {
+      detailed.unpersist();
+    }
+  }
+
+  /**
    * @param panel rows of the panel
    * @param cohorts rows of customer_cohorts
    * @param designs the cells of every treatment to estimate
-   * @return rows (treatment, cohort, period, arm, stratum, bucket, n, d_metric...) with cohort and period as
-   *     indexes in the window (null for population rows)
+   * @param hazards treatment hazards per treatment for attrition weights (empty: no weights)
+   * @return rows (treatment, g, t, arm, stratum, bucket, hz, n, w, d_metric...) with g and t as indexes
+   *     in the window (null for population rows), hz the horizon of attrition-weighted controls (else
+   *     null), n customers, w their summed weights, d the weighted sums of changes
    */
-  public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs) {
+  public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
+      Map<String, TreatmentHazards> hazards) {
     Dataset<Row> classes = classSums(panel, customerClasses(cohorts));
     Dataset<Row> cells = broadcast(cellPeriods(panel.sparkSession(), designs));
     Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
         .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
         .when(control(), lit(CONTROL));
-    List<Column> sums = new ArrayList<>();
-    for (String m : settings.metrics()) {
-      sums.add(sum(col("s_" + m).multiply(col("sign"))).as(change(m)));
-    }
-    return classes
+    Dataset<Row> roles = classes
         .join(cells, col("treatment").equalTo(col("cell_treatment")).and(col("period_index").equalTo(col("p"))))
         .withColumn("arm", arm)
-        .filter(col("arm").isNotNull())
-        .groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("arm"), col("stratum"),
-            col("bucket"))
-        .agg(sum(when(col("sign").equalTo(1), col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
+        .filter(col("arm").isNotNull());
+    Column weight = lit(1.0);
+    Column horizon = lit(null).cast("int");
+    if (!hazards.isEmpty()) {
+      AttritionWeights attrition = new AttritionWeights(settings);
+      roles = roles.join(broadcast(attrition.table(panel.sparkSession(), designs, hazards)),
+          col("treatment").equalTo(col("w_treatment")).and(col("stratum").equalTo(col("w_stratum")))
+              .and(col("g").equalTo(col("w_g"))).and(attrition.horizon().equalTo(col("w_u"))), "left");
+      Column isControl = col("arm").equalTo(CONTROL);
+      weight = when(isControl, coalesce(col("weight"), lit(1.0))).otherwise(lit(1.0));
+      // A horizon not after g carries no weight: all such controls are one class.
+      horizon = when(isControl, greatest(attrition.horizon(), col("g")));
+    }
+    Column current = col("sign").equalTo(1);
+    List<Column> sums = new ArrayList<>();
+    sums.add(sum(when(current, col("n").multiply(weight)).otherwise(lit(0.0))).as("w"));
+    for (String m : settings.metrics()) {
+      sums.add(sum(col("s_" + m).multiply(col("sign")).multiply(weight)).as(change(m)));
+    }
+    return roles
+        .groupBy(col("treatment"), col("g"), col("t"), col("arm"), col("stratum"), col("bucket"), horizon.as("hz"))
+        .agg(sum(when(current, col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
+  }
+
+  /** Per (treatment, cohort, period, arm, stratum, bucket): n, w and d, summed over horizons. */
+  private Dataset<Row> cellSums(Dataset<Row> detailed) {
+    return detailed.groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("arm"),
+        col("stratum"), col("bucket")).agg(sum("n").as("n"), weightAndChangeSums());
+  }
+
+  /** Per (treatment, cohort, period, stratum, horizon after g) of controls: w and d, summed over buckets. */
+  private Dataset<Row> horizonSums(Dataset<Row> detailed) {
+    return detailed.filter(col("arm").equalTo(CONTROL).and(col("hz").gt(col("g"))))
+        .groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("stratum"), col("hz"))
+        .agg(sum("w").as("w"), changeSums());
+  }
+
+  private Column[] weightAndChangeSums() {
+    List<Column> out = new ArrayList<>(List.of(sum("w").as("w")));
+    out.addAll(List.of(changeSums()));
+    return out.toArray(Column[]::new);
+  }
+
+  private Column[] changeSums() {
+    return settings.metrics().stream().map(m -> sum(change(m)).as(change(m))).toArray(Column[]::new);
   }
 
   /** Distinct (treatment, cohort index) of the cohorts table; cohorts before the window are left out. */

@@ -9,7 +9,9 @@
  * with the cohort's treated customers as weights ({@link com.trustlens.estimate.GroupTimeEffects}).
  * Controls ({@code analysis.control_group}) are never-treated customers, not-yet-treated ones
  * (first treated after t, cohort g excluded), or the holdouts of the campaigns of g; always only
- * customers still reachable at the start of g ({@code exit_period} null or &gt;= g). Aggregations
+ * customers still reachable at the start of g ({@code exit_period} null or &gt;= g), weighted by
+ * the inverse probability of having stayed untreated given how long they stayed reachable
+ * ({@link com.trustlens.estimate.AttritionWeights}: leavers cannot be treated any more). Aggregations
  * ({@link com.trustlens.estimate.EventStudy}): ATT(e) over cohorts weighted by cohort size, each
  * cohort's average over e = 0..horizon, each calendar period's, and the overall effect.
  *

@@ -16,10 +16,6 @@ public final class Progress {
     quiet = q;
   }
 
-  public static boolean isQuiet() {
-    return quiet;
-  }
-
   /** Runs a step and logs "step: summary (elapsed)". */
   public static <T> T step(String name, Supplier<T> work, java.util.function.Function<T, String> summary) {
     long t0 = System.nanoTime();

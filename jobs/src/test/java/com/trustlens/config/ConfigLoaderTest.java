@@ -55,6 +55,7 @@ class ConfigLoaderTest {
     assertEquals(999, a.bootstrap().replicates());
     assertEquals(7, a.bootstrap().seed());
     assertEquals(256, a.buckets());
+    assertTrue(a.attritionWeights());
     assertEquals(0.4, a.trustIndex().get("active"));
     assertEquals(0.5, c.deception().threshold());
     assertNull(c.deception().rules());

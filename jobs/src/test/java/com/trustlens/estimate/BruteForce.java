@@ -16,10 +16,17 @@ final class BruteForce {
   private final World world;
   private final ControlGroup group;
   private final StudyDesign design;
+  private final boolean weighted;
 
   BruteForce(World world, ControlGroup group) {
+    this(world, group, false);
+  }
+
+  /** @param weighted whether controls get attrition weights */
+  BruteForce(World world, ControlGroup group, boolean weighted) {
     this.world = world;
     this.group = group;
+    this.weighted = weighted;
     List<Integer> cohorts = world.customers.stream().filter(c -> c.cohort() != null).map(World.Customer::cohort).toList();
     this.design = StudyDesign.plan(World.TREATMENT, cohorts, world.periods, group);
   }
@@ -39,6 +46,80 @@ final class BruteForce {
     return reachable && (group == ControlGroup.NEVER_TREATED ? never : notYet);
   }
 
+  /**
+   * 1 / P(staying untreated from g+1 to min(horizon, exit)), the per-period probabilities being one
+   * minus the share of the stratum's reachable untreated customers first treated then.
+   */
+  double weight(World.Customer c, GroupTimeCell cell, int left) {
+    if (!weighted) return 1;
+    double[] h = hazards.computeIfAbsent(left + "|" + c.stratum(), k -> hazards(c.stratum(), left));
+    double w = 1;
+    for (int u = cell.cohort() + 1; u <= horizon(c, cell); u++) {
+      w /= 1 - h[u];
+    }
+    return w;
+  }
+
+  private final Map<String, double[]> hazards = new java.util.HashMap<>();
+
+  private double[] hazards(String stratum, int left) {
+    double[] h = new double[world.periods];
+    for (int u = 0; u < world.periods; u++) {
+      double atRisk = 0;
+      double first = 0;
+      for (int i = 0; i < world.customers.size(); i++) {
+        World.Customer o = world.customers.get(i);
+        if (i == left || !o.stratum().equals(stratum)) continue;
+        if (atRisk(o, u)) atRisk++;
+        if (firstTreated(o, u)) first++;
+      }
+      h[u] = atRisk == 0 ? 0 : first / atRisk;
+    }
+    return h;
+  }
+
+  private static boolean atRisk(World.Customer o, int u) {
+    return (o.cohort() == null || o.cohort() >= u) && (o.exit() == null || o.exit() >= u);
+  }
+
+  private static boolean firstTreated(World.Customer o, int u) {
+    return o.cohort() != null && o.cohort() == u && atRisk(o, u);
+  }
+
+  private int horizon(World.Customer c, GroupTimeCell cell) {
+    int horizon = group == ControlGroup.NEVER_TREATED ? world.periods - 1 : cell.period();
+    return c.exit() == null ? horizon : Math.min(horizon, c.exit());
+  }
+
+  /**
+   * The influence of estimating the hazards on ATT(g,t), customer by customer: the controls' mean
+   * of stratum s moves by dmu/dh(v) = sum over controls reaching v of w (change - mu) / W / (1 - h(v)),
+   * and customer j moves h(v) by (E_j(v) - h(v) R_j(v)) / R(v).
+   */
+  private void addHazardInfluence(double[] phi, GroupTimeCell cell, String stratum, double share, double muC, double wC) {
+    for (int v = cell.cohort() + 1; v < world.periods; v++) {
+      double moved = 0;
+      double atRisk = 0;
+      double first = 0;
+      for (World.Customer c : world.customers) {
+        if (!c.stratum().equals(stratum)) continue;
+        if (atRisk(c, v)) atRisk++;
+        if (firstTreated(c, v)) first++;
+        if (!treated(c, cell) && control(c, cell) && horizon(c, cell) >= v) {
+          moved += weight(c, cell, -1) * (change(c, cell) - muC);
+        }
+      }
+      if (moved == 0 || atRisk == 0) continue;
+      double h = first / atRisk;
+      double k = moved / wC / (1 - h);
+      for (int j = 0; j < phi.length; j++) {
+        World.Customer c = world.customers.get(j);
+        if (!c.stratum().equals(stratum)) continue;
+        phi[j] -= share * k * ((firstTreated(c, v) ? 1 : 0) - h * (atRisk(c, v) ? 1 : 0)) / atRisk;
+      }
+    }
+  }
+
   private double change(World.Customer c, GroupTimeCell cell) {
     return c.revenue()[cell.period()] - (cell.hasBase() ? c.revenue()[cell.base()] : 0);
   }
@@ -54,8 +135,9 @@ final class BruteForce {
         s[0]++;
         s[1] += change(c, cell);
       } else if (control(c, cell)) {
-        s[2]++;
-        s[3] += change(c, cell);
+        double w = weight(c, cell, left);
+        s[2] += w;
+        s[3] += w * change(c, cell);
       }
     }
     double n = 0;
@@ -98,7 +180,7 @@ final class BruteForce {
     for (World.Customer c : world.customers) {
       double[] x = s.computeIfAbsent(c.stratum(), k -> new double[4]);
       if (treated(c, cell)) { x[0]++; x[1] += change(c, cell); }
-      else if (control(c, cell)) { x[2]++; x[3] += change(c, cell); }
+      else if (control(c, cell)) { double w = weight(c, cell, -1); x[2] += w; x[3] += w * change(c, cell); }
     }
     double n = s.values().stream().filter(x -> x[0] > 0 && x[2] > 0).mapToDouble(x -> x[0]).sum();
     double[] phi = new double[world.customers.size()];
@@ -108,7 +190,12 @@ final class BruteForce {
       if (x[0] == 0 || x[2] == 0) continue;
       double muC = x[3] / x[2];
       if (treated(c, cell)) phi[i] = (change(c, cell) - muC - att) / n;
-      else if (control(c, cell)) phi[i] = -(x[0] / n) * (change(c, cell) - muC) / x[2];
+      else if (control(c, cell)) phi[i] = -(x[0] / n) * weight(c, cell, -1) * (change(c, cell) - muC) / x[2];
+    }
+    if (weighted) {
+      s.forEach((stratum, x) -> {
+        if (x[0] > 0 && x[2] > 0) addHazardInfluence(phi, cell, stratum, x[0] / n, x[3] / x[2], x[2]);
+      });
     }
     return phi;
   }

@@ -101,7 +101,8 @@ class EventStudyTest {
         .add(null, null, "all", 10, 10, 10, 20)
         .add(null, null, "all", 0, 10, 20, 20);
     EstimationSettings three = new EstimationSettings(World.WEEKS, World.START, 4, ControlGroup.NOT_YET_TREATED,
-        List.of("revenue"), 1, 1, 0.95, 99, 7, 5, 3, org.apache.spark.sql.functions.col("customer_key").substr(2, 10).cast("int"));
+        List.of("revenue"), 1, 1, 0.95, 99, 7, 5, 3, org.apache.spark.sql.functions.col("customer_key").substr(2, 10).cast("int"),
+        false);
     ErosionEstimator.Result r = estimate(w, three);
     Map<String, Row> cells = Tables.byCell(r.attGt(), "all", "revenue");
     assertEquals(6, cells.size());

@@ -94,6 +94,26 @@ class GroupTimeEffectsTest {
     assertEquals(2L, cells.get("2,2").<Long>getAs("n_control"));
   }
 
+  @Test
+  void attritionWeightsMakeUpForControlsWhoCouldNoLongerBeTreated() {
+    // F leaves after week 1; in week 2, 1 of the 3 customers still reachable and untreated (C, D, E)
+    // is treated: h(2) = 1/3. D and E stayed untreated through week 2 with probability 2/3 (weight
+    // 3/2); F could not be treated then (weight 1).
+    World w = twoCohorts().add(null, 1, "all", 40, 40, 0, 0);
+    ErosionEstimator.Result r = new ErosionEstimator(w.settings(ControlGroup.NOT_YET_TREATED, 2, 2).withAttritionWeights(true))
+        .apply(w.panel(spark), w.cohorts(spark), Map.of());
+    Map<String, Row> cells = Tables.byCell(r.attGt(), "all", "revenue");
+    // (1,2): controls D 0 and E +20 weigh 1.5, F -40 weighs 1: (0 + 30 - 40) / 4 = -2.5; treated 20.
+    assertEquals(22.5, att(cells, "1,2"), EXACT);
+    assertEquals(3L, cells.get("1,2").<Long>getAs("n_control"));
+    // (1,1): nobody's horizon is after g, so nothing changes: 5 - 2.5.
+    assertEquals(2.5, att(cells, "1,1"), EXACT);
+    // (1,3): h(3) = 0 (nobody is first treated in week 3): D, E still 1.5, F 1: (15 + 30 - 40) / 4; treated 25.
+    assertEquals(25 - 5 / 4.0, att(cells, "1,3"), EXACT);
+    // Cohort 2 has no leaver among its controls: a common weight changes nothing.
+    assertEquals(5, att(cells, "2,2"), EXACT);
+  }
+
   /** One cohort in week 1 over two weeks; changes 0 -> 1 shown per customer. */
   private static World strata() {
     return new World(2)

@@ -79,9 +79,12 @@ final class World {
     return spark.createDataFrame(rows, Schemas.output("customer_cohorts").structType());
   }
 
-  /** Settings for this world: revenue and opened, every customer in its own bucket (exact variances). */
+  /**
+   * Settings for this world: revenue and opened, every customer in its own bucket (exact variances),
+   * unweighted controls (the reference package's estimator).
+   */
   EstimationSettings settings(ControlGroup group, int prePeriods, int horizon) {
     return new EstimationSettings(WEEKS, START, periods, group, List.of("revenue", "opened"), prePeriods, horizon, 0.95,
-        199, 7, Math.max(2, customers.size()), 1, col("customer_key").substr(2, 10).cast("int"));
+        199, 7, Math.max(2, customers.size()), 1, col("customer_key").substr(2, 10).cast("int"), false);
   }
 }
