@@ -76,7 +76,7 @@ final class AuditCampaigns {
             settings.periods().between(lit(Date.valueOf(settings.start())), period).as("p"),
             sender().as("sender"), col("c.sender_name").as("sender_name"), col("c.subject").as("subject"),
             col("d.deceptive").as("deceptive"), col("d.rules").as("rules"),
-            col("d.deception_score").as("deception_score"));
+            col("d.deception_score").cast("double").as("deception_score"));
   }
 
   // The sender is the address: a deceptive alias ("Service Client") usually writes from the brand's usual one.
