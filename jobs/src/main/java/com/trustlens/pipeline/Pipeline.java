@@ -36,6 +36,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -151,16 +152,7 @@ public final class Pipeline {
     } else {
       throw new ConfigException("analysis.strata", "strata " + a.strata() + " need inputs.customers");
     }
-    Dataset<Row> deception = read(lake.gold("campaign_deception"), "campaign_deception", "classify");
-    List<TreatmentSpec> treatments = config.activeTreatments();
-    Dataset<Row> treated = Treatments.of(treatments, new Treatments.Inputs(exposures, silver("campaigns"), events, deception));
-    Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, treatments.stream().map(TreatmentSpec::name).toList())
-        .apply(customers, treated, events);
-    Progress.step("cohorts", () -> {
-      write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
-      return tables.read(lake.gold("customer_cohorts")).selectExpr("count(*)", "count(cohort_period)").first();
-    }, r -> String.format(java.util.Locale.ROOT, "%,d customer x treatment rows, %,d exposed (%d treatments)",
-        r.getLong(0), r.getLong(1), treatments.size()));
+    writeCohorts(customers, exposures, events);
 
     Dataset<Row> panel = new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex())
         .apply(customers, events);
@@ -172,6 +164,25 @@ public final class Pipeline {
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
     write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+  }
+
+  // customer_cohorts of every active treatment, with a warning for a rule that matched nobody.
+  private void writeCohorts(Dataset<Row> customers, Dataset<Row> exposures, Dataset<Row> events) {
+    Dataset<Row> deception = read(lake.gold("campaign_deception"), "campaign_deception", "classify");
+    List<TreatmentSpec> treatments = config.activeTreatments();
+    Dataset<Row> treated = Treatments.of(treatments, new Treatments.Inputs(exposures, silver("campaigns"), events, deception));
+    Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, treatments.stream().map(TreatmentSpec::name).toList())
+        .apply(customers, treated, events);
+    List<Row> exposed = Progress.step("cohorts", () -> {
+      write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
+      return tables.read(lake.gold("customer_cohorts")).groupBy("treatment")
+          .agg(functions.count("cohort_period").as("exposed")).orderBy("treatment").collectAsList();
+    }, r -> r.stream().map(t -> String.format(java.util.Locale.ROOT, "%s %,d", t.getString(0), t.getLong(1)))
+        .collect(java.util.stream.Collectors.joining(", ", "customers first exposed: ", "")));
+    // A rule that matches nothing usually means the input lacks what it reads.
+    exposed.stream().filter(t -> t.getLong(1) == 0)
+        .forEach(t -> Progress.warn("treatment " + t.getString(0) + " exposed nobody: check that the inputs carry what"
+            + " its rule reads (exposures.scheduled_for for late_send, service_contact events for unanswered_contact)"));
   }
 
   /**
