@@ -1,6 +1,8 @@
 package com.trustlens.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 
 import com.trustlens.cohort.Treatments;
 import com.trustlens.pipeline.Lake;
@@ -23,12 +25,12 @@ final class Headlines {
   /** Per treatment (deceptive_mail first): customers exposed, overall erosion of opened and revenue, churn RMST. */
   static void treatments(SparkSession spark, Lake lake, PrintStream out) {
     List<Row> exposed = table(spark, lake, "customer_cohorts").groupBy("treatment")
-        .agg(org.apache.spark.sql.functions.count("cohort_period").as("exposed"),
-            org.apache.spark.sql.functions.countDistinct("cohort_period").as("cohorts"))
+        .agg(count("cohort_period").as("exposed"), countDistinct("cohort_period").as("cohorts"))
         .orderBy(col("treatment").notEqual(Treatments.DECEPTIVE_MAIL), col("treatment")).collectAsList();
     Map<String, Row> erosion = new HashMap<>();
-    table(spark, lake, "erosion_summary").filter(col("breakdown").equalTo("all").and(col("metric").isin(METRICS.toArray())))
-        .collectAsList().forEach(r -> erosion.put(r.getAs("treatment") + "/" + r.getAs("metric"), r));
+    table(spark, lake, "erosion_summary")
+        .filter(col("breakdown").equalTo("all").and(col("metric").isin(METRICS.toArray()))).collectAsList()
+        .forEach(r -> erosion.put(r.getAs("treatment") + "/" + r.getAs("metric"), r));
     Map<String, Row> churn = new HashMap<>();
     table(spark, lake, "survival_test").filter(col("outcome").equalTo("churn"))
         .collectAsList().forEach(r -> churn.put(r.getAs("treatment"), r));
@@ -42,9 +44,7 @@ final class Headlines {
         if (e != null) line.append("; ").append(m).append(' ').append(estimate(e, "overall_att", "ci_low", "ci_high"));
       }
       Row c = churn.get(name);
-      if (c != null) line.append("; churn ").append(c.<Boolean>getAs("suppressed") ? "suppressed" : String.format(Locale.ROOT,
-          "%+.1f days of %d (log-rank p = %.3g)", c.<Double>getAs("rmst_diff"), c.<Integer>getAs("horizon_days"),
-          c.<Double>getAs("p_value")));
+      if (c != null) line.append("; churn ").append(churn(c));
       out.println(line);
     }
   }
@@ -52,23 +52,31 @@ final class Headlines {
   /** The worst campaign's catch against its pond, and how many campaigns end in the red. */
   static void audit(SparkSession spark, Lake lake, PrintStream out) {
     Dataset<Row> impact = table(spark, lake, "campaign_impact");
-    Row counts = impact.selectExpr("count(*)", "count(net_revenue_effect)", "count_if(net_revenue_effect < 0)").first();
+    Row counts = impact.selectExpr("count(*)", "count(net_revenue_effect)", "count_if(net_revenue_effect < 0)")
+        .first();
     List<Row> worst = impact.filter(col("net_revenue_effect").isNotNull()).orderBy("net_effect_rank").limit(1)
         .collectAsList();
     if (worst.isEmpty()) {
-      out.printf(Locale.ROOT, "Campaign audit: %d deceptive campaigns, none with a net revenue effect (too recent for the"
-          + " horizon, or too small)%n", counts.getLong(0));
+      out.printf(Locale.ROOT, "Campaign audit: %d deceptive campaigns, none with a net revenue effect (too recent"
+          + " for the horizon, or too small)%n", counts.getLong(0));
       return;
     }
     Row w = worst.get(0);
-    out.printf(Locale.ROOT, "Campaign audit, worst balance: %s \"%s\": catch %+.3f opens per recipient against its"
-            + " sender's honest mails (%+,.0f revenue), pond %+,.0f revenue over event times %d..%d from %,d first-exposed"
-            + " customers; net %+,.0f (CI %+,.0f to %+,.0f). %d of %d campaigns with a balance are in the red.%n",
+    out.printf(Locale.ROOT, "Campaign audit, worst balance: %s \"%s\": catch %+.3f opens per recipient against"
+            + " its sender's honest mails (%+,.0f revenue), pond %+,.0f revenue over event times %d..%d from %,d"
+            + " first-exposed customers; net %+,.0f (CI %+,.0f to %+,.0f). %d of %d campaigns with a balance are in"
+            + " the red.%n",
         w.getAs("campaign_id"), w.getAs("subject"), w.<Double>getAs("short_term_lift"),
         w.<Double>getAs("short_term_revenue"), w.<Double>getAs("long_term_revenue_effect"),
         w.<Integer>getAs("revenue_from_event_time"), w.<Integer>getAs("horizon"), w.<Long>getAs("first_exposed"),
         w.<Double>getAs("net_revenue_effect"), w.<Double>getAs("net_revenue_effect_ci_low"),
         w.<Double>getAs("net_revenue_effect_ci_high"), counts.getLong(2), counts.getLong(1));
+  }
+
+  private static String churn(Row c) {
+    if (c.<Boolean>getAs("suppressed")) return "suppressed";
+    return String.format(Locale.ROOT, "%+.1f days of %d (log-rank p = %.3g)", c.<Double>getAs("rmst_diff"),
+        c.<Integer>getAs("horizon_days"), c.<Double>getAs("p_value"));
   }
 
   private static String estimate(Row r, String value, String low, String high) {
