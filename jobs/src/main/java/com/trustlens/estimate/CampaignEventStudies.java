@@ -56,6 +56,7 @@ public final class CampaignEventStudies {
           settings.horizon());
       designs.put(d.key(), d);
     });
+    if (designs.isEmpty()) return Map.of();
     Map<String, CellStatistics> stats =
         CellStatistics.collect(pass.apply(panel, cohorts, designs), designs, settings.metrics(), settings.buckets());
     // Bands are not reported here: one bootstrap draw keeps EventStudy's contract at no cost.
