@@ -8,14 +8,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 
-/** trustlens estimate: the erosion tables from the panel and customer_cohorts. */
+/** trustlens estimate: the erosion tables and the campaign audit from the panel and customer_cohorts. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
     description = "Estimate the erosion (staggered DiD event study) from the panel: erosion_att_gt, erosion_curve,"
-        + " erosion_aggregates, erosion_summary.")
+        + " erosion_aggregates, erosion_summary; and the campaign audit, campaign_impact.")
 final class EstimateCommand extends PipelineCommand {
   @Override
   void steps(Pipeline p) {
     p.estimate();
+    p.audit();
   }
 
   @Override

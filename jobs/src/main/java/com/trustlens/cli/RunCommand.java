@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** trustlens run: the whole pipeline, from raw inputs to every output table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline: ingest, classify, cohorts and panel, estimate, survival; print where the tables are.")
+    description = "Run the whole pipeline: ingest, classify, cohorts and panel, estimate, survival, campaign audit; print where the tables are.")
 final class RunCommand extends PipelineCommand {
   @Override
   void steps(Pipeline p) {
@@ -15,6 +15,7 @@ final class RunCommand extends PipelineCommand {
     p.cohorts();
     p.estimate();
     p.survival();
+    p.audit();
   }
 
   @Override

@@ -35,8 +35,11 @@ final class RunSummary {
         .selectExpr("count(*) as n", "count(cohort_period) as exposed", "count(distinct cohort_period) as cohorts").first();
     out.printf(Locale.ROOT, "Customers in the panel: %d; first exposed to a deceptive mail in the window or before: %d"
         + " (%d cohorts)%n", cohorts.getLong(0), cohorts.getLong(1), cohorts.getLong(2));
+    Headlines.treatments(spark, lake, out);
+    out.println("deceptive_mail in detail:");
     erosion(spark, lake, out);
     survival(spark, lake, out);
+    Headlines.audit(spark, lake, out);
     out.println("\nLook at a table: bin/trustlens show TABLE --conf FILE [--where SQL] [--format csv|json]");
   }
 

@@ -152,7 +152,13 @@ public final class ConfigLoader {
         c.analysis(),
         c.deception() == null ? null
             : new Deception(resolve.apply(c.deception().rules()), c.deception().threshold()),
-        c.quality(), c.privacy(), c.spark());
+        c.quality(), c.privacy(), c.spark(), withDefaults(c), c.audit());
+  }
+
+  private static java.util.List<TreatmentSpec> withDefaults(TrustLensConfig c) {
+    if (c.treatments() == null || c.analysis() == null) return c.treatments();
+    return c.treatments().stream()
+        .map(t -> t == null ? null : t.withDefaults(c.analysis().unansweredAfterHours())).toList();
   }
 
   /** Resolves a relative local path against base; URIs with a scheme and absolute paths stay. */

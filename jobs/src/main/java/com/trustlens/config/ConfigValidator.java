@@ -43,6 +43,10 @@ final class ConfigValidator {
     requireText(c.privacy().pseudonymKeyEnv(), "privacy.pseudonym_key_env");
     require(c.spark(), "spark");
     requireText(c.spark().master(), "spark.master");
+    TreatmentValidator.validate(c.treatments());
+    require(c.audit(), "audit");
+    atLeast(c.audit().attributionDays(), 1, "audit.attribution_days");
+    atLeast(c.audit().baselinePeriods(), 0, "audit.baseline_periods");
   }
 
   private static void validateAnalysis(Analysis a) {
@@ -124,15 +128,15 @@ final class ConfigValidator {
     require(in.format(), key + ".format");
   }
 
-  private static void require(Object value, String key) {
+  static void require(Object value, String key) {
     if (value == null) throw new ConfigException(key, "is required");
   }
 
-  private static void requireText(String value, String key) {
+  static void requireText(String value, String key) {
     if (value == null || value.isBlank()) throw new ConfigException(key, "is required");
   }
 
-  private static void atLeast(long value, long min, String key) {
+  static void atLeast(long value, long min, String key) {
     if (value < min) throw new ConfigException(key, value + " is below the minimum " + min);
   }
 

@@ -71,6 +71,12 @@ public record EstimationSettings(
         replicates, seed, buckets, minCellSize, bucketOf, on);
   }
 
+  /** The same settings estimating other metrics (the campaign audit needs only opened and revenue). */
+  public EstimationSettings withMetrics(List<String> other) {
+    return new EstimationSettings(periods, start, periodCount, controlGroup, other, prePeriods, horizon, confidence,
+        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights);
+  }
+
   /** Index of a period start in the window (0 = analysis.start; negative before it). */
   public Column indexOf(Column periodStart) {
     return periods.between(lit(java.sql.Date.valueOf(start)), periodStart);

@@ -14,16 +14,20 @@ import java.util.Map;
  * compare levels.
  */
 public final class StudyDesign {
+  private final String key;
   private final String treatment;
+  private final String campaign;
   private final int periodCount;
   private final List<Integer> cohorts;
   private final List<Integer> dropped;
   private final List<GroupTimeCell> cells;
   private final Map<Long, Integer> index = new HashMap<>();
 
-  private StudyDesign(String treatment, int periodCount, List<Integer> cohorts, List<Integer> dropped,
+  private StudyDesign(String treatment, String campaign, int periodCount, List<Integer> cohorts, List<Integer> dropped,
       List<GroupTimeCell> cells) {
+    this.key = campaign == null ? treatment : treatment + "/" + campaign;
     this.treatment = treatment;
+    this.campaign = campaign;
     this.periodCount = periodCount;
     this.cohorts = List.copyOf(cohorts);
     this.dropped = List.copyOf(dropped);
@@ -38,6 +42,22 @@ public final class StudyDesign {
    * @param periodCount periods in the window
    */
   public static StudyDesign plan(String treatment, List<Integer> cohortIndexes, int periodCount, ControlGroup group) {
+    return build(treatment, null, cohortIndexes, periodCount, group, true, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The post-period cells (event times 0..lastEventTime) of the customers a campaign exposed first:
+   * a refinement of the treatment's cohorts, with the treatment's controls. No pre-period cells.
+   *
+   * @param cohortIndexes period indexes of the cohorts of the campaign's first-exposed customers
+   */
+  public static StudyDesign ofCampaign(String treatment, String campaign, List<Integer> cohortIndexes, int periodCount,
+      ControlGroup group, int lastEventTime) {
+    return build(treatment, campaign, cohortIndexes, periodCount, group, false, lastEventTime);
+  }
+
+  private static StudyDesign build(String treatment, String campaign, List<Integer> cohortIndexes, int periodCount,
+      ControlGroup group, boolean withPre, int lastEventTime) {
     List<Integer> kept = new ArrayList<>();
     List<Integer> dropped = new ArrayList<>();
     List<GroupTimeCell> cells = new ArrayList<>();
@@ -51,7 +71,7 @@ public final class StudyDesign {
         continue;
       }
       kept.add(g);
-      for (int t = 0; t < periodCount; t++) {
+      for (int t = withPre ? 0 : g; t < periodCount && t - g <= lastEventTime; t++) {
         if (t >= g) {
           cells.add(new GroupTimeCell(g, t, levels ? GroupTimeCell.NO_BASE : g - 1));
         } else if (t >= 1) {
@@ -59,7 +79,17 @@ public final class StudyDesign {
         }
       }
     }
-    return new StudyDesign(treatment, periodCount, kept, dropped, cells);
+    return new StudyDesign(treatment, campaign, periodCount, kept, dropped, cells);
+  }
+
+  /** Key of the design in the sufficient statistics: the treatment, or treatment/campaign for a refinement. */
+  public String key() {
+    return key;
+  }
+
+  /** The campaign whose first-exposed customers are the treated, or null for all the treatment's. */
+  public String campaign() {
+    return campaign;
   }
 
   public String treatment() {

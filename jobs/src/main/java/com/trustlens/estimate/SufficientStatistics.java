@@ -72,15 +72,17 @@ public final class SufficientStatistics {
   /**
    * @param panel rows of the panel
    * @param cohorts rows of customer_cohorts
-   * @param designs the cells of every treatment to estimate
+   * @param designs the cells of every treatment to estimate, keyed by {@link StudyDesign#key()}; designs refined
+   *     by campaign take as treated only the customers the campaign exposed first
    * @param hazards treatment hazards per treatment for attrition weights (empty: no weights)
    * @return rows (treatment, g, t, arm, stratum, bucket, hz, n, w, d_metric...) with g and t as indexes
-   *     in the window (null for population rows), hz the horizon of attrition-weighted controls (else
+   *     in the window (null for population rows), treatment the design's key, hz the horizon of attrition-weighted controls (else
    *     null), n customers, w their summed weights, d the weighted sums of changes
    */
   public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
-    Dataset<Row> classes = classSums(panel, customerClasses(cohorts));
+    boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
+    Dataset<Row> classes = classSums(panel, customerClasses(cohorts, byCampaign));
     Dataset<Row> cells = broadcast(cellPeriods(panel.sparkSession(), designs));
     Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
         .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
@@ -108,7 +110,7 @@ public final class SufficientStatistics {
       sums.add(sum(col("s_" + m).multiply(col("sign")).multiply(weight)).as(change(m)));
     }
     return roles
-        .groupBy(col("treatment"), col("g"), col("t"), col("arm"), col("stratum"), col("bucket"), horizon.as("hz"))
+        .groupBy(col("cell_key").as("treatment"), col("g"), col("t"), col("arm"), col("stratum"), col("bucket"), horizon.as("hz"))
         .agg(sum(when(current, col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
   }
 
@@ -147,8 +149,24 @@ public final class SufficientStatistics {
     return out;
   }
 
-  // One row per customer and treatment, with what decides the roles the customer can play.
-  private Dataset<Row> customerClasses(Dataset<Row> cohorts) {
+  /**
+   * Distinct cohort indexes of the customers each campaign exposed first to a treatment (cohorts
+   * before the window left out): the cohorts of the campaign refinements.
+   */
+  public Map<String, List<Integer>> campaignCohortIndexes(Dataset<Row> cohorts, String treatment) {
+    Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    List<Row> rows = cohorts.filter(col("treatment").equalTo(treatment).and(col("first_campaign_id").isNotNull()))
+        .select(col("first_campaign_id"), settings.indexOf(col("cohort_period")).as("g"))
+        .filter(col("g").geq(0)).distinct().collectAsList();
+    for (Row r : rows) {
+      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getInt(1));
+    }
+    return out;
+  }
+
+  // One row per customer and treatment, with what decides the roles the customer can play; the
+  // campaign of the first exposure only when designs refine by campaign (else classes stay coarse).
+  private Dataset<Row> customerClasses(Dataset<Row> cohorts, boolean byCampaign) {
     int none = settings.periodCount();
     Column g = settings.indexOf(col("cohort_period"));
     Column exit = settings.indexOf(col("exit_period"));
@@ -171,6 +189,7 @@ public final class SufficientStatistics {
         .filter(g.isNull().or(g.geq(0)))
         .select(col("treatment"), col("customer_key"), col("stratum"),
             g.as("c_cohort"),
+            (byCampaign ? col("first_campaign_id") : lit(null)).cast("string").as("c_campaign"),
             exitClass.as("c_exit"),
             (holdoutDesign ? when(holdout.geq(0), holdout) : lit(null)).cast("int").as("c_holdout"),
             randomised.as("c_randomised"),
@@ -187,13 +206,14 @@ public final class SufficientStatistics {
     settings.metrics().forEach(m -> columns.add(col(m)));
     return panel.select(columns.toArray(Column[]::new))
         .join(classes, "customer_key")
-        .groupBy("treatment", "c_cohort", "c_exit", "c_holdout", "c_randomised", "c_dose", "stratum", "bucket",
+        .groupBy("treatment", "c_cohort", "c_campaign", "c_exit", "c_holdout", "c_randomised", "c_dose", "stratum", "bucket",
             "period_index")
         .agg(count(lit(1)).as("n"), sums.toArray(Column[]::new));
   }
 
   private Column treated() {
-    Column sameCohort = col("c_cohort").equalTo(col("g"));
+    Column sameCohort = col("c_cohort").equalTo(col("g"))
+        .and(col("cell_campaign").isNull().or(col("c_campaign").equalTo(col("cell_campaign"))));
     return settings.controlGroup() == ControlGroup.HOLDOUT ? sameCohort.and(col("c_randomised")) : sameCohort;
   }
 
@@ -212,7 +232,9 @@ public final class SufficientStatistics {
   // Each cell reads the period itself (+) and its base period (-); population rows read period 0.
   static Dataset<Row> cellPeriods(SparkSession spark, Map<String, StudyDesign> designs) {
     StructType schema = new StructType()
+        .add("cell_key", DataTypes.StringType, false)
         .add("cell_treatment", DataTypes.StringType, false)
+        .add("cell_campaign", DataTypes.StringType, true)
         .add("kind", DataTypes.StringType, false)
         .add("g", DataTypes.IntegerType, true)
         .add("t", DataTypes.IntegerType, true)
@@ -220,11 +242,11 @@ public final class SufficientStatistics {
         .add("sign", DataTypes.IntegerType, false);
     List<Row> rows = new ArrayList<>();
     for (StudyDesign d : designs.values()) {
-      rows.add(RowFactory.create(d.treatment(), POPULATION, null, null, 0, 1));
+      rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), POPULATION, null, null, 0, 1));
       for (GroupTimeCell c : d.cells()) {
-        rows.add(RowFactory.create(d.treatment(), "cell", c.cohort(), c.period(), c.period(), 1));
+        rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), "cell", c.cohort(), c.period(), c.period(), 1));
         if (c.hasBase()) {
-          rows.add(RowFactory.create(d.treatment(), "cell", c.cohort(), c.period(), c.base(), -1));
+          rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), "cell", c.cohort(), c.period(), c.base(), -1));
         }
       }
     }

@@ -3,12 +3,15 @@ package com.trustlens.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.trustlens.audit.AuditSettings;
+import com.trustlens.audit.CampaignAudit;
 import com.trustlens.cohort.CohortAssignment;
 import com.trustlens.cohort.PanelCustomers;
 import com.trustlens.cohort.Treatments;
 import com.trustlens.config.Analysis;
 import com.trustlens.config.ConfigException;
 import com.trustlens.config.InputSpec;
+import com.trustlens.config.TreatmentSpec;
 import com.trustlens.config.TrustLensConfig;
 import com.trustlens.deception.CampaignClassifier;
 import com.trustlens.estimate.ErosionEstimator;
@@ -33,6 +36,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -148,14 +152,7 @@ public final class Pipeline {
     } else {
       throw new ConfigException("analysis.strata", "strata " + a.strata() + " need inputs.customers");
     }
-    Dataset<Row> deception = read(lake.gold("campaign_deception"), "campaign_deception", "classify");
-    Dataset<Row> treated = Treatments.deceptiveMail(exposures, deception);
-    Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, List.of(Treatments.DECEPTIVE_MAIL))
-        .apply(customers, treated, events);
-    Progress.step("cohorts", () -> {
-      write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
-      return tables.read(lake.gold("customer_cohorts")).selectExpr("count(*)", "count(cohort_period)").first();
-    }, r -> String.format(java.util.Locale.ROOT, "%,d customer rows, %,d exposed", r.getLong(0), r.getLong(1)));
+    writeCohorts(customers, exposures, events);
 
     Dataset<Row> panel = new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex())
         .apply(customers, events);
@@ -167,6 +164,25 @@ public final class Pipeline {
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
     write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+  }
+
+  // customer_cohorts of every active treatment, with a warning for a rule that matched nobody.
+  private void writeCohorts(Dataset<Row> customers, Dataset<Row> exposures, Dataset<Row> events) {
+    Dataset<Row> deception = read(lake.gold("campaign_deception"), "campaign_deception", "classify");
+    List<TreatmentSpec> treatments = config.activeTreatments();
+    Dataset<Row> treated = Treatments.of(treatments, new Treatments.Inputs(exposures, silver("campaigns"), events, deception));
+    Dataset<Row> cohorts = new CohortAssignment(periods, windowEnd, treatments.stream().map(TreatmentSpec::name).toList())
+        .apply(customers, treated, events);
+    List<Row> exposed = Progress.step("cohorts", () -> {
+      write("customer_cohorts", tables.replace(Schemas.output("customer_cohorts"), lake.gold("customer_cohorts"), cohorts));
+      return tables.read(lake.gold("customer_cohorts")).groupBy("treatment")
+          .agg(functions.count("cohort_period").as("exposed")).orderBy("treatment").collectAsList();
+    }, r -> r.stream().map(t -> String.format(java.util.Locale.ROOT, "%s %,d", t.getString(0), t.getLong(1)))
+        .collect(java.util.stream.Collectors.joining(", ", "customers first exposed: ", "")));
+    // A rule that matches nothing usually means the input lacks what it reads.
+    exposed.stream().filter(t -> t.getLong(1) == 0)
+        .forEach(t -> Progress.warn("treatment " + t.getString(0) + " exposed nobody: check that the inputs carry what"
+            + " its rule reads (exposures.scheduled_for for late_send, service_contact events for unanswered_contact)"));
   }
 
   /**
@@ -219,6 +235,30 @@ public final class Pipeline {
           : c.headline(a.confidence())));
     }
     return result.comparisons();
+  }
+
+  /**
+   * The campaign audit: campaign_impact (one commit) from silver campaigns, exposures and events,
+   * campaign_deception, the panel and customer_cohorts; logs the worst balance.
+   */
+  public void audit() {
+    Analysis a = config.analysis();
+    CampaignAudit.Inputs in = new CampaignAudit.Inputs(silver("campaigns"), silver("exposures"), silver("events"),
+        read(lake.gold("campaign_deception"), "campaign_deception", "classify"),
+        read(lake.internal("panel"), "panel", "cohorts"),
+        read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts"));
+    CampaignAudit audit = new CampaignAudit(AuditSettings.of(a, config.audit()), EstimationSettings.of(a));
+    Row counts = Progress.step("audit", () -> {
+      write("campaign_impact", tables.replace(Schemas.output("campaign_impact"), lake.gold("campaign_impact"),
+          audit.apply(in)));
+      return tables.read(lake.gold("campaign_impact"))
+          .selectExpr("count(*)", "count(net_revenue_effect)", "count_if(suppressed)").first();
+    }, r -> String.format(java.util.Locale.ROOT, "%d deceptive campaigns, %d with a net revenue effect, %d with"
+        + " suppressed cells", r.getLong(0), r.getLong(1), r.getLong(2)));
+    if (counts.getLong(0) > 0 && counts.getLong(1) == 0) {
+      Progress.info("  no campaign has a net revenue effect: each needs analysis.horizon periods after its own"
+          + " within the window, and at least analysis.min_cell_size first-exposed customers and recipients");
+    }
   }
 
   // The descriptive table shows every panel metric, not only the estimated ones.

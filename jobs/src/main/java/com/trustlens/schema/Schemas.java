@@ -22,7 +22,8 @@ public final class Schemas {
       "silver", List.of("customers", "campaigns", "exposures", "events"),
       "internal", List.of("panel"),
       "output", List.of("campaign_deception", "customer_cohorts", "trust_metrics", "erosion_att_gt", "erosion_curve",
-          "erosion_aggregates", "erosion_summary", "survival_curve", "survival_test", "runs", "quarantine"));
+          "erosion_aggregates", "erosion_summary", "survival_curve", "survival_test", "campaign_impact", "runs",
+          "quarantine"));
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -185,6 +185,74 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void treatmentsDefaultToDeceptiveMailAlone() throws IOException {
+    TrustLensConfig c = ConfigLoader.load(write(MINIMAL)).config();
+    assertEquals(List.of(), c.treatments());
+    assertEquals(List.of(TreatmentSpec.deceptiveMail()), c.activeTreatments());
+    assertEquals(7, c.audit().attributionDays());
+    assertEquals(0, c.audit().baselinePeriods());
+  }
+
+  @Test
+  void treatmentsAddToDeceptiveMailAndTakeTheirKindsDefaultDelays() throws IOException {
+    TrustLensConfig c = ConfigLoader.load(write(MINIMAL + """
+          unanswered_after_hours: 72
+        treatments:
+          - {name: late_send, kind: late_send, campaign_kind: promotional, subject_pattern: "(?i)birthday"}
+          - {name: unanswered_contact, kind: unanswered_contact}
+          - {name: very_late, kind: late_send, after_hours: 96}
+        """)).config();
+    assertEquals(List.of("deceptive_mail", "late_send", "unanswered_contact", "very_late"),
+        c.activeTreatments().stream().map(TreatmentSpec::name).toList());
+    TreatmentSpec late = c.activeTreatments().get(1);
+    assertEquals(TreatmentKind.LATE_SEND, late.kind());
+    assertEquals(24, late.afterHours());
+    assertEquals("promotional", late.campaignKind());
+    assertEquals("(?i)birthday", late.subjectPattern());
+    assertEquals(72, c.activeTreatments().get(2).afterHours(), "unanswered_contact follows the panel's delay");
+    assertEquals(96, c.activeTreatments().get(3).afterHours());
+  }
+
+  @Test
+  void deceptiveMailCanBeDisabled() throws IOException {
+    TrustLensConfig c = ConfigLoader.load(write(MINIMAL + """
+        treatments:
+          - {name: deceptive_mail, kind: deceptive_mail, enabled: false}
+          - {name: late_send, kind: late_send}
+        """)).config();
+    assertEquals(List.of("late_send"), c.activeTreatments().stream().map(TreatmentSpec::name).toList());
+  }
+
+  @Test
+  void treatmentErrorsNameTheEntryAndKey() throws IOException {
+    String late = MINIMAL + "treatments:\n  - {name: late_send, kind: late_send}\n";
+    assertEquals("treatments[1].after_hours", error(late + "  - {name: x, kind: unanswered_contact, after_hours: 0}\n").key());
+    assertEquals("treatments[0].after_hours", error(MINIMAL + "treatments: [{name: l, kind: late_send, after_hours: -1}]\n").key());
+    assertEquals("treatments[1].name", error(late + "  - {name: late_send, kind: unanswered_contact}\n").key());
+    assertEquals("treatments[0].name", error(MINIMAL + "treatments: [{name: Late Send, kind: late_send}]\n").key());
+    assertEquals("treatments[0].name", error(MINIMAL + "treatments: [{kind: late_send}]\n").key());
+    assertEquals("treatments[0].kind", error(MINIMAL + "treatments: [{name: l}]\n").key());
+    assertEquals("treatments[0].subject_pattern",
+        error(MINIMAL + "treatments: [{name: l, kind: late_send, subject_pattern: \"(unclosed\"}]\n").key());
+    assertEquals("treatments[0].campaign_kind",
+        error(MINIMAL + "treatments: [{name: u, kind: unanswered_contact, campaign_kind: service}]\n").key());
+    assertEquals("treatments[0].name", error(MINIMAL + "treatments: [{name: lies, kind: deceptive_mail}]\n").key());
+    assertEquals("treatments[0].after_hours",
+        error(MINIMAL + "treatments: [{name: deceptive_mail, kind: deceptive_mail, after_hours: 3}]\n").key());
+    ConfigException kind = error(MINIMAL + "treatments: [{name: l, kind: lost_parcel}]\n");
+    assertEquals("treatments[0].kind", kind.key());
+    assertTrue(kind.getMessage().contains("late_send"), kind.getMessage());
+    assertEquals("treatments[0].colour", error(MINIMAL + "treatments: [{name: l, kind: late_send, colour: red}]\n").key());
+  }
+
+  @Test
+  void auditSettingsAreChecked() throws IOException {
+    assertEquals("audit.attribution_days", error(MINIMAL + "audit: {attribution_days: 0}\n").key());
+    assertEquals("audit.baseline_periods", error(MINIMAL + "audit: {baseline_periods: -1}\n").key());
+    assertEquals(2, ConfigLoader.load(write(MINIMAL + "audit: {baseline_periods: 2}\n")).config().audit().baselinePeriods());
+  }
+
+  @Test
   void demoConfigurationIsValid() {
     ConfigLoader.Loaded l = ConfigLoader.load(Path.of("conf/demo.yaml"));
     assertEquals(List.of("segment"), l.config().analysis().strata());
