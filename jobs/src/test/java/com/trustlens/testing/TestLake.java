@@ -1,0 +1,84 @@
+package com.trustlens.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.trustlens.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A lake written by `trustlens run` over {@link SmallCrm}, built once per test JVM under
+ * target/it-lake and shared by the integration tests that read lakes (report, notebooks, JDBC).
+ *
+ * @param dir the folder of the inputs and the configuration
+ * @param conf the configuration file
+ * @param lake output.path
+ * @param runOutput what `trustlens run` printed on standard output
+ * @param progress the progress lines it logged
+ * @param seconds how long the run took
+ */
+public record TestLake(Path dir, Path conf, Path lake, String runOutput, List<String> progress, double seconds) {
+  private static TestLake built;
+
+  /** The shared lake, built on first use with the suite's session. */
+  public static synchronized TestLake get(SparkSession spark) {
+    if (built == null) built = build(spark, Path.of("target", "it-lake").toAbsolutePath());
+    return built;
+  }
+
+  private static TestLake build(SparkSession spark, Path dir) {
+    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
+    deleteRecursively(dir);
+    SmallCrm.write(dir);
+    Path conf = write(dir.resolve("trustlens.yaml"), SmallCrm.config());
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    long t0 = System.nanoTime();
+    try (ProgressCapture progress = new ProgressCapture()) {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      try {
+        assertEquals(0, Main.execute("run", "--conf", conf.toString()), "trustlens run over the small CRM");
+      } finally {
+        System.setOut(stdout);
+        // The command sets the configuration's runtime settings on the suite's session: put them back.
+        spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("test lake: trustlens run over %d customers x %d weeks took %.1f s%n",
+          SmallCrm.CUSTOMERS, SmallCrm.WEEKS, seconds);
+      return new TestLake(dir, conf, dir.resolve("lake"), buffer.toString(StandardCharsets.UTF_8), progress.lines(),
+          seconds);
+    }
+  }
+
+  /** Path of an output table of the lake. */
+  public String table(String name) {
+    return lake.resolve(name).toString();
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      return Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
