@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       ValidateCommand.class,
       SchemasCommand.class,
+      ReportCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

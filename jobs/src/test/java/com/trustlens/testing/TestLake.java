@@ -1,13 +1,7 @@
 package com.trustlens.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.trustlens.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,27 +30,20 @@ public record TestLake(Path dir, Path conf, Path lake, String runOutput, List<St
   }
 
   private static TestLake build(SparkSession spark, Path dir) {
-    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
+    // -Dtrustlens.it.reuseLake=true keeps the lake of an earlier test run (while iterating on a reader).
+    if (Boolean.getBoolean("trustlens.it.reuseLake") && Files.isDirectory(dir.resolve("lake/runs"))) {
+      return new TestLake(dir, dir.resolve("trustlens.yaml"), dir.resolve("lake"), "", List.of(), 0);
+    }
     deleteRecursively(dir);
     SmallCrm.write(dir);
     Path conf = write(dir.resolve("trustlens.yaml"), SmallCrm.config());
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     long t0 = System.nanoTime();
     try (ProgressCapture progress = new ProgressCapture()) {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      try {
-        assertEquals(0, Main.execute("run", "--conf", conf.toString()), "trustlens run over the small CRM");
-      } finally {
-        System.setOut(stdout);
-        // The command sets the configuration's runtime settings on the suite's session: put them back.
-        spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
-      }
+      String out = Cli.run(spark, 0, "run", "--conf", conf.toString());
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("test lake: trustlens run over %d customers x %d weeks took %.1f s%n",
           SmallCrm.CUSTOMERS, SmallCrm.WEEKS, seconds);
-      return new TestLake(dir, conf, dir.resolve("lake"), buffer.toString(StandardCharsets.UTF_8), progress.lines(),
-          seconds);
+      return new TestLake(dir, conf, dir.resolve("lake"), out, progress.lines(), seconds);
     }
   }
 
