@@ -5,6 +5,7 @@ import com.trustlens.pipeline.Lake;
 import com.trustlens.pipeline.SparkSessions;
 import com.trustlens.serve.JdbcServer;
 import com.trustlens.serve.LakeCatalog;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.sql.SparkSession;
@@ -29,9 +30,14 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ConfigLoader.Loaded loaded = conf.load();
+    Path scratch = JdbcServer.scratchDir();
+    // CREATE DATABASE makes a folder in the warehouse: keep it out of the working directory.
+    if (System.getProperty("spark.sql.warehouse.dir") == null) {
+      System.setProperty("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString());
+    }
     SparkSession spark = SparkSessions.create(loaded.config().spark(), "trustlens-serve");
     Lake lake = new Lake(loaded.config().output().path());
-    JdbcServer server = JdbcServer.start(spark, lake, host, port);
+    JdbcServer server = JdbcServer.start(spark, lake, host, port, scratch);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

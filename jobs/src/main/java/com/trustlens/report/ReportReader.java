@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import com.trustlens.pipeline.Lake;
 import com.trustlens.publish.DeltaTables;
 import com.trustlens.report.TrustReport.Section;
-import com.trustlens.schema.Schemas;
-import io.delta.tables.DeltaTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +59,7 @@ public final class ReportReader {
         section("survival_test", d -> d.filter(col("treatment").equalTo(treatment)).orderBy("outcome")),
         inputs(ingestRun),
         quarantine(ingestRun),
-        tableVersions());
+        tableVersions(runs));
   }
 
   private org.apache.spark.sql.Column ofTreatmentAll() {
@@ -107,21 +105,29 @@ public final class ReportReader {
         .groupBy("source", "reason").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("source"), col("reason")));
   }
 
-  /** Current version of every output table in the lake, with the run id its last commit carries. */
-  private Section tableVersions() {
-    List<String> names = new ArrayList<>(Schemas.TABLES.get("output"));
-    if (!names.contains(CAMPAIGN_IMPACT)) names.add(CAMPAIGN_IMPACT);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (String table : names) {
-      String path = lake.gold(table);
-      if (!tables.exists(path)) continue;
-      Row last = DeltaTable.forPath(spark, path).history(1)
-          .select("version", "timestamp", "operation", "userMetadata").first();
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("table", table);
-      row.putAll(RowValues.of(last));
-      rows.add(row);
+  /**
+   * The current version of every table, from the runs table: the version the latest run that
+   * wrote it recorded (each run records the Delta version of every table it wrote), with that run.
+   * Cheaper than reading every table's Delta history, and the same for tables only TrustLens writes.
+   */
+  @SuppressWarnings("unchecked")
+  static Section tableVersions(List<Map<String, Object>> runsNewestFirst) {
+    Map<String, Map<String, Object>> latest = new LinkedHashMap<>();
+    for (Map<String, Object> run : runsNewestFirst) {
+      if (!(run.get("output_versions") instanceof Map<?, ?> versions)) continue;
+      for (Map.Entry<String, Object> v : ((Map<String, Object>) versions).entrySet()) {
+        if (v.getKey().startsWith("_") || latest.containsKey(v.getKey())) continue;
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("table", v.getKey());
+        row.put("version", v.getValue());
+        row.put("run_id", run.get("run_id"));
+        row.put("command", run.get("command"));
+        row.put("finished_at", run.get("finished_at"));
+        latest.put(v.getKey(), row);
+      }
     }
-    return Section.of("_delta_log", rows);
+    List<Map<String, Object>> rows = new ArrayList<>(latest.values());
+    rows.sort(java.util.Comparator.comparing(r -> (String) r.get("table")));
+    return Section.of("runs", rows);
   }
 }

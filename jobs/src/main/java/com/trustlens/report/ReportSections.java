@@ -145,9 +145,9 @@ final class ReportSections {
     HtmlTable versions = new HtmlTable("table")
         .column("table", "table", Format.TEXT)
         .column("version", "Delta version", Format.COUNT)
-        .column("timestamp", "committed at (UTC)", Format.TEXT)
-        .column("operation", "operation", Format.TEXT)
-        .column("userMetadata", "run id", Format.TEXT);
+        .column("run_id", "written by run", Format.TEXT)
+        .column("command", "command", Format.TEXT)
+        .column("finished_at", "finished at (UTC)", Format.TEXT);
     return "<section id=\"run\"><h2>Run</h2>\n<p class=\"lead\">The last succeeded run and the current version of "
         + "every table (read an older one with <code>trustlens show TABLE --version N</code>).</p>\n"
         + ReportPage.keyValues().render("run", facts)

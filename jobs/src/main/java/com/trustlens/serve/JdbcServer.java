@@ -28,9 +28,12 @@ public final class JdbcServer implements AutoCloseable {
     this.tables = List.copyOf(tables);
   }
 
-  /** Registers the tables and starts listening on host:port; returns once a client can connect. */
-  public static JdbcServer start(SparkSession spark, Lake lake, String host, int port) {
-    Path scratch = scratchDir();
+  /**
+   * Registers the tables and starts listening on host:port; returns once a client can connect.
+   *
+   * @param scratch a folder for Hive's logs and scratch files (see {@link #scratchDir()})
+   */
+  public static JdbcServer start(SparkSession spark, Lake lake, String host, int port, Path scratch) {
     // Hive's execution client writes derby.log and operation logs; keep them out of the working directory.
     System.setProperty("derby.stream.error.file", scratch.resolve("derby.log").toString());
     spark.conf().set("hive.server2.thrift.port", Integer.toString(port));
@@ -39,6 +42,12 @@ public final class JdbcServer implements AutoCloseable {
     spark.conf().set("hive.server2.logging.operation.log.location", scratch.resolve("operation_logs").toString());
     spark.conf().set("hive.exec.local.scratchdir", scratch.resolve("scratch").toString());
     spark.conf().set("hive.downloaded.resources.dir", scratch.resolve("resources").toString());
+    // Hive opens its own metastore only to tidy up when a JDBC session closes; the tables live in
+    // Spark's catalog, so a metastore that cannot start (DataNucleus does not survive the shaded
+    // jar) must cost one attempt, not ten retries two seconds apart.
+    spark.conf().set("hive.hmshandler.retry.attempts", "1");
+    spark.conf().set("hive.hmshandler.retry.interval", "0");
+    createDirectories(scratch.resolve("scratch"));
     List<String> tables = new LakeCatalog(spark, lake).register();
     HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
     JdbcServer started = new JdbcServer(server, host, port, tables);
@@ -85,11 +94,24 @@ public final class JdbcServer implements AutoCloseable {
     }
   }
 
-  private static Path scratchDir() {
+  /**
+   * A new temporary folder for what the server writes besides the lake: Hive's logs and scratch
+   * files, and the (empty) warehouse folders of its databases, which belong nowhere near the
+   * working directory.
+   */
+  public static Path scratchDir() {
     try {
       return Files.createTempDirectory("trustlens-serve");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a scratch folder for the JDBC server", e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + " for the JDBC server", e);
     }
   }
 }

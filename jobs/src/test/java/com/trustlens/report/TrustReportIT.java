@@ -162,6 +162,15 @@ class TrustReportIT {
     }
   }
 
+  @Test
+  void runSectionShowsTheCurrentDeltaVersionOfEveryTable() {
+    Map<String, JsonNode> versions = cells("versions");
+    for (String table : List.of("campaign_deception", "erosion_curve", "erosion_summary", "survival_test", "quarantine")) {
+      long current = DeltaTable.forPath(spark, lake.table(table)).history(1).select("version").first().getLong(0);
+      assertEquals(Long.toString(current), versions.get(table + "/version").get("value").asText(), table);
+    }
+  }
+
   private org.apache.spark.sql.Dataset<Row> summary() {
     return spark.read().format("delta").load(lake.table("erosion_summary"))
         .filter("treatment = 'deceptive_mail' and breakdown = 'all'");
