@@ -6,6 +6,10 @@ set -euo pipefail
 # command:package pairs; a package is installed when its command is missing.
 NEEDED=(
   "Rscript:r-base-core"
+  # The HTML report is checked in headless Chromium, driven by playwright-core from npm.
+  "chromium:chromium"
+  "node:nodejs"
+  "npm:npm"
 )
 missing=()
 for pair in "${NEEDED[@]}"; do
@@ -17,6 +21,10 @@ if command -v Rscript >/dev/null 2>&1 && ! Rscript -e 'quit(status = !requireNam
   missing+=("r-cran-survival")
 elif ! command -v Rscript >/dev/null 2>&1; then
   missing+=("r-cran-survival")
+fi
+# The notebooks run under Debian's Jupyter (/usr/bin/python3: the python3 first on PATH may lack it).
+if ! { [ -x /usr/bin/jupyter ] && /usr/bin/python3 -c 'import nbconvert, nbclient, nbformat, ipykernel, jupyter_client' >/dev/null 2>&1; }; then
+  missing+=("jupyter-nbconvert" "python3-ipykernel" "jupyter-client" "python3-nbclient" "python3-nbformat")
 fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

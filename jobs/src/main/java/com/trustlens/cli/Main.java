@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemasCommand.class,
       GenerateCommand.class,
+      ReportCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

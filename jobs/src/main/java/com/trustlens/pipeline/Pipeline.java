@@ -104,7 +104,10 @@ public final class Pipeline {
       }
       for (Map.Entry<String, Dataset<Row>> e : checked.entrySet()) {
         Dataset<Row> silver = ingest.silver(e.getKey(), e.getValue());
-        write("_silver/" + e.getKey(), tables.replace(Schemas.silver(e.getKey()), lake.silver(e.getKey()), silver));
+        Progress.step("silver " + e.getKey(), () -> {
+          write("_silver/" + e.getKey(), tables.replace(Schemas.silver(e.getKey()), lake.silver(e.getKey()), silver));
+          return tables.read(lake.silver(e.getKey())).count();
+        }, Progress::rows);
       }
       return counts;
     } finally {
@@ -115,10 +118,11 @@ public final class Pipeline {
   /** Scores every silver campaign for deception into campaign_deception. */
   public void classify() {
     Dataset<Row> scored = CampaignClassifier.from(config.deception()).apply(silver("campaigns"));
-    write("campaign_deception",
-        tables.replace(Schemas.output("campaign_deception"), lake.gold("campaign_deception"), scored));
-    Progress.info(String.format(java.util.Locale.ROOT, "%-28s %s", "classify",
-        tables.read(lake.gold("campaign_deception")).filter(col("deceptive")).count() + " deceptive campaigns"));
+    Progress.step("classify", () -> {
+      write("campaign_deception",
+          tables.replace(Schemas.output("campaign_deception"), lake.gold("campaign_deception"), scored));
+      return tables.read(lake.gold("campaign_deception")).selectExpr("count(*)", "count_if(deceptive)").first();
+    }, r -> String.format(java.util.Locale.ROOT, "%,d campaigns, %,d deceptive", r.getLong(0), r.getLong(1)));
   }
 
   /**
@@ -163,7 +167,10 @@ public final class Pipeline {
 
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
-    write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+    Progress.step("trust_metrics", () -> {
+      write("trust_metrics", tables.replace(Schemas.output("trust_metrics"), lake.gold("trust_metrics"), metrics));
+      return tables.read(lake.gold("trust_metrics")).count();
+    }, Progress::rows);
   }
 
   // customer_cohorts of every active treatment, with a warning for a rule that matched nobody.
@@ -199,11 +206,15 @@ public final class Pipeline {
         res -> res.notes().isEmpty() ? "" : res.notes().get(0));
     r.notes().stream().skip(1).forEach(Progress::info);
     r.warnings().forEach(Progress::warn);
-    write("erosion_att_gt", tables.replace(Schemas.output("erosion_att_gt"), lake.gold("erosion_att_gt"), r.attGt()));
-    write("erosion_curve", tables.replace(Schemas.output("erosion_curve"), lake.gold("erosion_curve"), r.curve()));
-    write("erosion_aggregates",
-        tables.replace(Schemas.output("erosion_aggregates"), lake.gold("erosion_aggregates"), r.aggregates()));
-    write("erosion_summary", tables.replace(Schemas.output("erosion_summary"), lake.gold("erosion_summary"), r.summary()));
+    Progress.step("publish erosion tables", () -> {
+      write("erosion_att_gt", tables.replace(Schemas.output("erosion_att_gt"), lake.gold("erosion_att_gt"), r.attGt()));
+      write("erosion_curve", tables.replace(Schemas.output("erosion_curve"), lake.gold("erosion_curve"), r.curve()));
+      write("erosion_aggregates",
+          tables.replace(Schemas.output("erosion_aggregates"), lake.gold("erosion_aggregates"), r.aggregates()));
+      write("erosion_summary",
+          tables.replace(Schemas.output("erosion_summary"), lake.gold("erosion_summary"), r.summary()));
+      return tables.read(lake.gold("erosion_att_gt")).count();
+    }, n -> String.format(java.util.Locale.ROOT, "%,d ATT(g,t) rows and their curve, aggregates, summary", n));
   }
 
   // The sample-ratio check needs the deceptive campaigns' exposures; without them there is none to make.

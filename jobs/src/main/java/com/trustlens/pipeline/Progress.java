@@ -24,6 +24,11 @@ public final class Progress {
     return result;
   }
 
+  /** "12,345 rows": the usual summary of a step that wrote a table. */
+  public static String rows(long n) {
+    return String.format(Locale.ROOT, "%,d rows", n);
+  }
+
   public static void info(String line) {
     if (!quiet) LOG.info(line);
   }

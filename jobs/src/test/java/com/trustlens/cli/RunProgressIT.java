@@ -1,0 +1,38 @@
+package com.trustlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.trustlens.testing.SharedSpark;
+import com.trustlens.testing.TestLake;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** `trustlens run` end to end: one progress line per long step (step, rows, elapsed) and a closing summary. */
+@ExtendWith(SharedSpark.class)
+class RunProgressIT {
+  /** "name   what it produced (1.2 s)": the form of Progress.step lines. */
+  private static final Pattern STEP_LINE = Pattern.compile("INFO (\\S+(?: \\S+)*?) {2,}(.*\\d.*) \\((\\d+\\.\\d) s\\)");
+
+  @Test
+  void everyLongStepOfRunLogsOneLineWithRowsAndElapsedTime(SparkSession spark) {
+    TestLake lake = TestLake.get(spark);
+    List<String> steps = lake.progress().stream().map(STEP_LINE::matcher).filter(java.util.regex.Matcher::matches)
+        .map(m -> m.group(1).trim()).toList();
+    assertEquals(List.of("ingest customers", "ingest campaigns", "ingest exposures", "ingest events",
+        "silver customers", "silver campaigns", "silver exposures", "silver events", "classify", "cohorts", "panel",
+        "trust_metrics", "estimate", "publish erosion tables", "survival"), steps, String.join("\n", lake.progress()));
+  }
+
+  @Test
+  void runEndsWithASummaryOfTablesAndHeadlines(SparkSession spark) {
+    String out = TestLake.get(spark).runOutput();
+    assertTrue(out.contains("TrustLens tables in "), out);
+    assertTrue(out.contains("Campaigns: 19, of which deceptive: 3"), out);
+    assertTrue(out.contains("Erosion, opened: "), out);
+    assertTrue(out.contains("Survival, unsubscribe: "), out);
+  }
+}
