@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       CohortsCommand.class,
       EstimateCommand.class,
+      ValidateEstimatorCommand.class,
       ShowCommand.class,
       ValidateCommand.class,
       SchemasCommand.class,

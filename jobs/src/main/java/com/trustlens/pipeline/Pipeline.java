@@ -97,8 +97,9 @@ public final class Pipeline {
       }
       Dataset<Row> quarantine = quarantines.stream().reduce(Dataset::unionByName).orElseThrow()
           .withColumn("run_id", lit(run.runId()));
+      // The table holds the bad rows of the inputs as last read: a rerun replaces them, never adds them twice.
       write("quarantine", tables.replaceWhere(Schemas.output("quarantine"), lake.gold("quarantine"), quarantine,
-          col("run_id").equalTo(run.runId())));
+          col("source").isin(counts.keySet().toArray())));
       for (SourceCounts c : counts.values()) {
         c.requireQuality(config.inputs().present().get(c.source()).path(), config.quality().maxBadFraction());
       }
