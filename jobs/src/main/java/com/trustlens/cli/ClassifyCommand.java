@@ -43,8 +43,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
   static final class Source {
     @Option(names = "--campaigns", required = true, paramLabel = "FILE",
-        description = "Campaigns file with the SPEC §2 columns: csv with a header, or JSON lines.")
-    Path campaigns;
+        description = "Campaigns file with the SPEC §2 columns: csv with a header, or JSON lines; a local path or a "
+            + "Hadoop URI (s3a://, abfss://, hdfs://).")
+    String campaigns; // a String: java.nio would fold s3a://b/x into s3a:/b/x
 
     @Option(names = "--conf", required = true, paramLabel = "FILE",
         description = "Configuration file: run the classify step of the pipeline on the lake.")
@@ -63,7 +64,7 @@ final class ClassifyCommand implements Callable<Integer> {
   String inputFormat;
 
   @Option(names = "--rules", paramLabel = "FILE", description = "Rules file for --campaigns (default: the built-in rules).")
-  Path rules;
+  String rules;
 
   @Option(names = "--threshold", paramLabel = "X", description = "Deceptive when score >= X, for --campaigns (default: 0.5).")
   Double threshold;
@@ -98,8 +99,8 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     double defaultThreshold = ConfigLoader.defaults().path("deception").path("threshold").asDouble();
     CampaignClassifier classifier = new CampaignClassifier(
-        DeceptionRules.load(rules == null ? null : rules.toString()), threshold == null ? defaultThreshold : threshold);
-    String file = source.campaigns.toString();
+        DeceptionRules.load(rules), threshold == null ? defaultThreshold : threshold);
+    String file = source.campaigns;
     InputFormat in = inputFormat == null ? formatOf(file) : parseInputFormat(inputFormat);
     SparkSession spark = SparkSessions.create(new SparkSettings("local[*]", LOCAL_SPARK), "trustlens-classify");
     SingleInput.Read read = SingleInput.read(spark, "campaigns", new InputSpec(file, in, Map.of()), zone);

@@ -5,9 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import com.trustlens.pipeline.Lake;
 import com.trustlens.pipeline.RunContext;
 import com.trustlens.schema.Schemas;
+import io.delta.tables.DeltaTable;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -22,7 +21,7 @@ final class RunSummary {
     out.println("TrustLens tables in " + lake.root() + ":");
     for (String table : Schemas.TABLES.get("output")) {
       String path = lake.gold(table);
-      if (isLocal(path) && !Files.isDirectory(Path.of(path))) continue;
+      if (!DeltaTable.isDeltaTable(spark, path)) continue;
       out.println("  " + table + "  " + path);
     }
     out.printf(Locale.ROOT, "%nRun %s. Rows read: %s; quarantined: %s; exact duplicates dropped: %s%n",
@@ -67,9 +66,5 @@ final class RunSummary {
           t.<Double>getAs("rmst_control"), t.<Double>getAs("rmst_diff"), t.<Double>getAs("rmst_diff_ci_low"),
           t.<Double>getAs("rmst_diff_ci_high"), t.<Double>getAs("p_value"));
     }
-  }
-
-  private static boolean isLocal(String path) {
-    return !path.contains("://") && !path.startsWith("file:");
   }
 }

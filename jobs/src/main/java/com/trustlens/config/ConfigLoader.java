@@ -16,7 +16,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +41,9 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .addModule(new JavaTimeModule())
       .build();
+
+  /** A URI scheme: two characters at least, so that C:\data stays a Windows path. */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
   private ConfigLoader() {}
 
@@ -161,20 +164,22 @@ public final class ConfigLoader {
         .map(t -> t == null ? null : t.withDefaults(c.analysis().unansweredAfterHours())).toList();
   }
 
-  /** Resolves a relative local path against base; URIs with a scheme and absolute paths stay. */
+  /**
+   * Resolves a relative local path against base; a Hadoop URI ({@code s3a://b/x}, {@code abfss://...},
+   * {@code hdfs://...}, {@code file:/x}) and an absolute path are returned untouched.
+   */
   public static String resolve(Path base, String path) {
     if (path == null || path.isBlank()) return path;
     if (hasScheme(path) || Path.of(path).isAbsolute()) return path;
     return base.resolve(path).normalize().toString();
   }
 
-  static boolean hasScheme(String path) {
-    try {
-      URI u = new URI(path);
-      return u.getScheme() != null && u.getScheme().length() > 1;
-    } catch (Exception e) {
-      return false;
-    }
+  /**
+   * True when the path starts with a URI scheme. Checked on the text, not with java.net.URI, which
+   * rejects what Hadoop accepts (spaces, glob braces); one letter before the colon is a Windows drive.
+   */
+  public static boolean hasScheme(String path) {
+    return path != null && SCHEME.matcher(path).lookingAt();
   }
 
   static String sha256(String text) {

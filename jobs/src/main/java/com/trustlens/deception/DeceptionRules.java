@@ -78,7 +78,10 @@ public record DeceptionRules(String source, List<RuleFamily> families) {
 
   private static String readWithHadoop(String location) throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
-    org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(new org.apache.hadoop.conf.Configuration());
+    // The running session's settings carry the spark.hadoop.* credentials of object stores.
+    scala.Option<org.apache.spark.sql.SparkSession> session = org.apache.spark.sql.SparkSession.getDefaultSession();
+    org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(session.isDefined()
+        ? session.get().sparkContext().hadoopConfiguration() : new org.apache.hadoop.conf.Configuration());
     if (!fs.isFile(p)) {
       throw new ConfigException("deception.rules", "rules file " + location + " does not exist");
     }

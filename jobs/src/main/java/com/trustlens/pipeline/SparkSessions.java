@@ -14,6 +14,8 @@ public final class SparkSessions {
       // Timestamps are instants stored in UTC; periods are computed in analysis.timezone explicitly.
       "spark.sql.session.timeZone", "UTC");
 
+  private static final String MASTER = "spark.master";
+
   private SparkSessions() {}
 
   /** True when a session already runs in this JVM (a notebook, a test suite): commands then leave it running. */
@@ -21,18 +23,29 @@ public final class SparkSessions {
     return SparkSession.getDefaultSession().isDefined();
   }
 
-  /** A session for the given settings; a master already set by spark-submit wins over spark.master. */
+  /** A session for the given settings; a master already set by spark-submit wins over the configuration. */
   public static SparkSession create(SparkSettings settings, String appName) {
-    SparkConf conf = new SparkConf();
-    if (!conf.contains("spark.master")) {
-      conf.setMaster(settings.master());
-    }
+    return SparkSession.builder().config(conf(new SparkConf(), settings, appName)).getOrCreate();
+  }
+
+  /**
+   * The session's settings over those the JVM was started with (spark-submit passes its own as system
+   * properties, which {@code new SparkConf()} reads). The master is spark-submit's --master when given,
+   * else spark.conf's spark.master, else spark.master: the same configuration file runs locally and
+   * submitted to a cluster.
+   */
+  static SparkConf conf(SparkConf submitted, SparkSettings settings, String appName) {
+    SparkConf conf = submitted.clone();
+    boolean masterSubmitted = submitted.contains(MASTER);
+    if (!masterSubmitted) conf.setMaster(settings.conf().getOrDefault(MASTER, settings.master()));
     conf.setAppName(appName);
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     // The deception rules make wide plans; the default only truncates their logged form with a warning.
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "1000");
-    settings.conf().forEach(conf::set);
+    settings.conf().forEach((key, value) -> {
+      if (!key.equals(MASTER)) conf.set(key, value);
+    });
     REQUIRED.forEach(conf::set);
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 }

@@ -75,6 +75,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void hadoopUrisPassThroughUntouched() throws IOException {
+    TrustLensConfig c = ConfigLoader.load(write("""
+        inputs:
+          customers: {path: "abfss://crm@account.dfs.core.windows.net/raw/customers.csv", format: csv}
+          campaigns: {path: "hdfs://namenode:8020/crm/campaigns.jsonl", format: json}
+          exposures: {path: "file:///data/crm/exposures.csv", format: csv}
+          events: {path: "s3a://bucket/raw events/{2025,2026}/*.jsonl", format: json}
+        output: {path: "s3a://bucket/lake"}
+        deception: {rules: "s3a://bucket/conf/rules.yaml"}
+        analysis:
+          start: 2025-01-06
+          end: 2025-03-30
+        """)).config();
+    assertEquals("abfss://crm@account.dfs.core.windows.net/raw/customers.csv", c.inputs().customers().path());
+    assertEquals("hdfs://namenode:8020/crm/campaigns.jsonl", c.inputs().campaigns().path());
+    assertEquals("file:///data/crm/exposures.csv", c.inputs().exposures().path());
+    // Not a valid java.net.URI (space, braces), still a Hadoop path with a glob.
+    assertEquals("s3a://bucket/raw events/{2025,2026}/*.jsonl", c.inputs().events().path());
+    assertEquals("s3a://bucket/lake", c.output().path());
+    assertEquals("s3a://bucket/conf/rules.yaml", c.deception().rules());
+  }
+
+  @Test
+  void onlyRelativeLocalPathsAreResolved() {
+    Path base = Path.of("/conf/dir");
+    assertEquals("/conf/dir/data/x.csv", ConfigLoader.resolve(base, "data/x.csv"));
+    assertEquals("/conf/lake", ConfigLoader.resolve(base, "../lake"));
+    assertEquals("/abs/x.csv", ConfigLoader.resolve(base, "/abs/x.csv"));
+    assertEquals("file:/abs/x.csv", ConfigLoader.resolve(base, "file:/abs/x.csv"));
+    assertEquals("gs://bucket/x", ConfigLoader.resolve(base, "gs://bucket/x"));
+    assertTrue(ConfigLoader.hasScheme("s3a://b/x"));
+    assertTrue(!ConfigLoader.hasScheme("data/x.csv") && !ConfigLoader.hasScheme("C:\\data\\x.csv"));
+  }
+
+  @Test
   void unknownKeyIsRejectedWithItsPath() throws IOException {
     ConfigException e = error(MINIMAL + "  colour: blue\n");
     assertEquals("analysis.colour", e.key());

@@ -91,7 +91,8 @@ public record TestLake(Path dir, Path conf, Path lake, String runOutput, List<St
     }
   }
 
-  static void deleteRecursively(Path dir) {
+  /** Deletes a folder and everything under it; nothing when it does not exist. */
+  public static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
