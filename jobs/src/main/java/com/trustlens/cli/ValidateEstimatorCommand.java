@@ -83,10 +83,12 @@ final class ValidateEstimatorCommand implements Callable<Integer> {
             "trustlens-validate-estimator");
     try {
       long t0 = System.nanoTime();
-      ValidationTally tally = new EstimatorValidation(spark, options).run();
+      String command = "trustlens " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      // The report is rewritten after every replication, so an interrupted validation still leaves its figures.
+      ValidationTally tally = new EstimatorValidation(spark, options)
+          .run(t -> ValidationReport.write(t, out, command, (System.nanoTime() - t0) / 1e9));
       double seconds = (System.nanoTime() - t0) / 1e9;
-      ValidationReport.write(tally, out, "trustlens " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-          seconds);
+      ValidationReport.write(tally, out, command, seconds);
       System.out.print(ValidationReport.summary(tally));
       System.out.printf(Locale.ROOT, "%d replications in %.0f s; report in %s%n", reps, seconds, out.resolve("validation.md"));
       return ExitCodes.OK;

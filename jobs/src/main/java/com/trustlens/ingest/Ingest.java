@@ -95,6 +95,16 @@ public final class Ingest {
     return Schemas.silver(source).conform(shaped);
   }
 
+  /**
+   * The silver columns that identify a row of the source, as the input's key does (customer_id
+   * becomes customer_key); every contract column for an input without a key.
+   */
+  public static List<String> silverKey(String source) {
+    TableSchema contract = Schemas.input(source);
+    List<String> key = contract.key().isEmpty() ? contract.columnNames() : contract.key();
+    return key.stream().map(k -> k.equals("customer_id") ? "customer_key" : k).toList();
+  }
+
   /** Quarantine rows of the source (invalid rows and conflicting duplicates), without run_id. */
   public Dataset<Row> quarantine(String source, Dataset<Row> checked, Instant ingestedAt) {
     TableSchema contract = Schemas.input(source);

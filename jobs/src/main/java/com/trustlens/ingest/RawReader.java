@@ -48,11 +48,20 @@ public final class RawReader {
 
   /** Reads the input of the given source; a missing path or required column is a {@link BadInputException}. */
   public Dataset<Row> read(String source, InputSpec spec, TableSchema contract) {
+    return read(source, spec, contract, null);
+  }
+
+  /**
+   * Reads only the given files of the input (all of it when {@code files} is null): the new files
+   * of an incremental run; for a Delta input, the rows of the given data files.
+   */
+  public Dataset<Row> read(String source, InputSpec spec, TableSchema contract, java.util.List<String> files) {
+    String[] paths = files == null ? new String[] {spec.path()} : files.toArray(String[]::new);
     try {
       return switch (spec.format()) {
-        case CSV -> csv(source, spec, contract);
-        case JSON -> jsonLines(spec, contract);
-        case PARQUET, DELTA -> typed(source, spec, contract);
+        case CSV -> csv(source, spec, contract, paths);
+        case JSON -> jsonLines(spec, contract, paths);
+        case PARQUET, DELTA -> typed(source, spec, contract, files);
       };
     } catch (AnalysisException e) {
       throw new BadInputException(source + " (" + spec.path() + "): cannot be read as " + spec.format().key()
@@ -60,9 +69,9 @@ public final class RawReader {
     }
   }
 
-  private Dataset<Row> csv(String source, InputSpec spec, TableSchema contract) throws AnalysisException {
+  private Dataset<Row> csv(String source, InputSpec spec, TableSchema contract, String[] paths) throws AnalysisException {
     DataFrameReader header = spark.read().options(spec.options()).option("header", "true");
-    List<String> names = Arrays.stream(header.csv(spec.path()).schema().fieldNames())
+    List<String> names = Arrays.stream(header.csv(paths).schema().fieldNames())
         .map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
     requireColumns(source, spec, contract, names);
     StructType strings = new StructType(names.stream()
@@ -70,7 +79,7 @@ public final class RawReader {
         .add(CORRUPT, DataTypes.StringType);
     Dataset<Row> rows = spark.read().options(spec.options()).option("header", "true")
         .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
-        .schema(strings).csv(spec.path());
+        .schema(strings).csv(paths);
     Column[] fields = names.stream().map(rows::col).toArray(Column[]::new);
     Dataset<Row> withMeta = rows
         .withColumn(RawInput.MALFORMED, col(CORRUPT).isNotNull())
@@ -80,8 +89,8 @@ public final class RawReader {
     return contractAndExtras(withMeta, contract, names);
   }
 
-  private Dataset<Row> jsonLines(InputSpec spec, TableSchema contract) {
-    Dataset<Row> lines = spark.read().options(spec.options()).text(spec.path())
+  private Dataset<Row> jsonLines(InputSpec spec, TableSchema contract, String[] paths) {
+    Dataset<Row> lines = spark.read().options(spec.options()).text(paths)
         .withColumn(RawInput.FILE, col("_metadata.file_path"))
         .filter(trim(col("value")).notEqual(""));
     Column parsed = from_json(col("value"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
@@ -99,8 +108,15 @@ public final class RawReader {
     return m.select(out.toArray(Column[]::new));
   }
 
-  private Dataset<Row> typed(String source, InputSpec spec, TableSchema contract) throws AnalysisException {
-    Dataset<Row> rows = spark.read().options(spec.options()).format(spec.format().key()).load(spec.path());
+  private Dataset<Row> typed(String source, InputSpec spec, TableSchema contract, java.util.List<String> files)
+      throws AnalysisException {
+    Dataset<Row> rows = files == null || spec.format() == com.trustlens.config.InputFormat.DELTA
+        ? spark.read().options(spec.options()).format(spec.format().key()).load(spec.path())
+        : spark.read().options(spec.options()).format(spec.format().key()).load(files.toArray(String[]::new));
+    if (files != null && spec.format() == com.trustlens.config.InputFormat.DELTA) {
+      // A Delta input is read at its current version; an appended commit only adds data files.
+      rows = rows.filter(col("_metadata.file_path").isin(files.toArray()));
+    }
     Map<String, String> lower = new HashMap<>();
     for (String n : rows.columns()) lower.put(n.toLowerCase(Locale.ROOT), n);
     List<String> names = new ArrayList<>(lower.keySet());

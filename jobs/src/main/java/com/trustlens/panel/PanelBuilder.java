@@ -55,10 +55,24 @@ public final class PanelBuilder {
    * @return rows of schemas/internal/panel.json
    */
   public Dataset<Row> apply(Dataset<Row> customers, Dataset<Row> events) {
+    return apply(customers, events, start);
+  }
+
+  /**
+   * The panel rows of the periods from {@code from} on, equal to those of the whole panel: what an
+   * incremental run rewrites when new events touch those periods.
+   *
+   * @param from first period to build (clipped to the window start)
+   */
+  public Dataset<Row> apply(Dataset<Row> customers, Dataset<Row> events, LocalDate from) {
+    LocalDate first = from.isBefore(start) ? start : from;
     Timestamp until = Timestamp.from(windowEnd);
     Dataset<Row> timed = events.filter(col("event_time").lt(lit(until)))
         .withColumn("period", periods.startOf(col("event_time")));
-    Dataset<Row> inWindow = timed.filter(col("period").geq(lit(Date.valueOf(start))));
+    // Only activity of the periods built is read; absorbing states and replies still look at all events.
+    Timestamp firstInstant = Timestamp.from(first.atStartOfDay(periods.zone()).toInstant());
+    Dataset<Row> inWindow = timed.filter(col("event_time").geq(lit(firstInstant)))
+        .filter(col("period").geq(lit(Date.valueOf(first))));
 
     Dataset<Row> activity = inWindow.groupBy("customer_key", "period").agg(
         flag("email_open").as("opened"),
@@ -78,7 +92,7 @@ public final class PanelBuilder {
             min(when(col("event_type").equalTo("spam_complaint"), col("period"))).as("complained_from"),
             min(when(col("event_type").equalTo("account_closed"), col("period"))).as("closed_from"));
 
-    List<Date> starts = periods.range(start, end).stream().map(Date::valueOf).toList();
+    List<Date> starts = periods.range(first, end).stream().map(Date::valueOf).toList();
     Dataset<Row> grid = customers.select("customer_key")
         .crossJoin(broadcast(customers.sparkSession().createDataset(starts, Encoders.DATE()).toDF("period")));
 
@@ -114,6 +128,22 @@ public final class PanelBuilder {
         .and(col("reply_at").leq(col("contact_at").plus(expr("INTERVAL " + unansweredAfterHours + " HOURS"))));
     return contacts.join(replies, answered, "left_anti")
         .groupBy("customer_key", "period").agg(count(lit(1)).cast("int").as("unanswered_contacts"));
+  }
+
+  /**
+   * The first period whose panel rows new events can change: the period of each new event in the
+   * window, or of the contact a new service_reply may answer (up to the delay earlier), clipped to
+   * the window start; null when no new event falls before the window end.
+   *
+   * @param newEvents silver rows of the new events
+   */
+  public Dataset<Row> firstTouchedPeriod(Dataset<Row> newEvents) {
+    Column reach = when(col("event_type").equalTo("service_reply"),
+        col("event_time").minus(expr("INTERVAL " + unansweredAfterHours + " HOURS"))).otherwise(col("event_time"));
+    Column p = periods.startOf(reach);
+    Column clipped = when(p.lt(lit(Date.valueOf(start))), lit(Date.valueOf(start))).otherwise(p);
+    return newEvents.filter(col("event_time").lt(lit(Timestamp.from(windowEnd))))
+        .agg(min(clipped).as("first_touched_period"));
   }
 
   private Column trustIndex() {

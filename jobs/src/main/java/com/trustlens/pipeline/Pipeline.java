@@ -37,7 +37,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The pipeline's I/O edge: reads inputs and lake tables, calls the pure steps, writes each
@@ -63,6 +62,18 @@ public final class Pipeline {
     this.windowEnd = a.end().plusDays(1).atStartOfDay(a.zone()).toInstant();
   }
 
+  SparkSession spark() {
+    return spark;
+  }
+
+  TrustLensConfig config() {
+    return config;
+  }
+
+  DeltaTables tables() {
+    return tables;
+  }
+
   public Lake lake() {
     return lake;
   }
@@ -71,49 +82,37 @@ public final class Pipeline {
     return run;
   }
 
-  /** Reads every input, writes quarantine then (if quality holds) the silver tables. */
+  /**
+   * Reads every input, writes quarantine then (if quality holds) the silver tables. The ingest
+   * log is emptied first: silver tables rebuilt outside a complete run make the next run full.
+   */
   public Map<String, SourceCounts> ingest() {
-    Analysis a = config.analysis();
-    Ingest ingest = new Ingest(a.zone(), a.start(), Pseudonymiser.fromConfig(config.privacy()));
+    ingestLog().clear();
     RawReader reader = new RawReader(spark);
-    Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
-    Map<String, SourceCounts> counts = new LinkedHashMap<>();
-    List<Dataset<Row>> quarantines = new ArrayList<>();
-    try {
-      for (Map.Entry<String, InputSpec> in : config.inputs().present().entrySet()) {
-        String source = in.getKey();
-        Dataset<Row> rows = ingest.check(source, reader.read(source, in.getValue(), Schemas.input(source)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        checked.put(source, rows);
-        Dataset<Row> q = ingest.quarantine(source, rows, run.startedAt());
-        quarantines.add(q);
-        SourceCounts c = Progress.step("ingest " + source, () -> SourceCounts.of(source, rows, q),
-            r -> String.format(java.util.Locale.ROOT, "%,d rows, %,d quarantined, %,d duplicates",
-                r.rows(), r.quarantined(), r.duplicates()));
-        counts.put(source, c);
-        run.inputRows.put(source, c.rows());
-        run.quarantinedRows.put(source, c.quarantined());
-        run.duplicateRows.put(source, c.duplicates());
-      }
-      Dataset<Row> quarantine = quarantines.stream().reduce(Dataset::unionByName).orElseThrow()
-          .withColumn("run_id", lit(run.runId()));
-      // The table holds the bad rows of the inputs as last read: a rerun replaces them, never adds them twice.
-      write("quarantine", tables.replaceWhere(Schemas.output("quarantine"), lake.gold("quarantine"), quarantine,
-          col("source").isin(counts.keySet().toArray())));
-      for (SourceCounts c : counts.values()) {
-        c.requireQuality(config.inputs().present().get(c.source()).path(), config.quality().maxBadFraction());
-      }
-      for (Map.Entry<String, Dataset<Row>> e : checked.entrySet()) {
-        Dataset<Row> silver = ingest.silver(e.getKey(), e.getValue());
-        Progress.step("silver " + e.getKey(), () -> {
-          write("_silver/" + e.getKey(), tables.replace(Schemas.silver(e.getKey()), lake.silver(e.getKey()), silver));
-          return tables.read(lake.silver(e.getKey())).count();
-        }, Progress::rows);
-      }
+    Map<String, Dataset<Row>> raw = new LinkedHashMap<>();
+    config.inputs().present().forEach((source, spec) -> raw.put(source, reader.read(source, spec, Schemas.input(source))));
+    try (IngestBatch batch = new IngestBatch(newIngest(), config, run, raw)) {
+      // The table holds the bad rows of the inputs as last read: a full run replaces them, never adds them twice.
+      Map<String, SourceCounts> counts =
+          batch.quarantine(tables, lake, col("source").isin(raw.keySet().toArray()), this::wrote);
+      batch.writeSilver(tables, lake,
+          (source, silver) -> tables.replace(Schemas.silver(source), lake.silver(source), silver), this::wrote);
       return counts;
-    } finally {
-      checked.values().forEach(Dataset::unpersist);
     }
+  }
+
+  Ingest newIngest() {
+    Analysis a = config.analysis();
+    return new Ingest(a.zone(), a.start(), Pseudonymiser.fromConfig(config.privacy()));
+  }
+
+  IngestLog ingestLog() {
+    return new IngestLog(spark, tables, lake);
+  }
+
+  Void wrote(String table, Long version) {
+    run.wrote(table, version);
+    return null;
   }
 
   /** Scores every silver campaign for deception into campaign_deception. */
@@ -145,27 +144,55 @@ public final class Pipeline {
 
   /** Builds customer_cohorts, the panel and trust_metrics from silver tables and campaign_deception. */
   public void cohorts() {
-    Analysis a = config.analysis();
-    Dataset<Row> events = silver("events");
-    Dataset<Row> exposures = silver("exposures");
-    PanelCustomers universe = new PanelCustomers(a.start(), a.strata());
-    Dataset<Row> customers;
-    if (config.inputs().customers() != null) {
-      customers = universe.fromCustomers(silver("customers"));
-    } else if (a.strata().isEmpty()) {
-      customers = universe.fromActivity(events, exposures);
-    } else {
-      throw new ConfigException("analysis.strata", "strata " + a.strata() + " need inputs.customers");
-    }
-    writeCohorts(customers, exposures, events);
-
-    Dataset<Row> panel = new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex())
-        .apply(customers, events);
+    Dataset<Row> customers = panelCustomers();
+    writeCohorts(customers, silver("exposures"), silver("events"));
     Progress.step("panel", () -> {
-      write("_internal/panel", tables.replace(Schemas.internal("panel"), lake.internal("panel"), panel));
+      write("_internal/panel", tables.replace(Schemas.internal("panel"), lake.internal("panel"),
+          panelBuilder().apply(customers, silver("events"))));
       return tables.read(lake.internal("panel")).count();
     }, n -> String.format(java.util.Locale.ROOT, "%,d customer x period rows", n));
+    writeTrustMetrics();
+  }
 
+  /**
+   * As {@link #cohorts()}, but rewrites only the panel rows of the periods from {@code from} on
+   * (none when null): the panel holds outcomes only, so new exposures that move a customer's
+   * cohort change customer_cohorts, not the panel.
+   */
+  void cohortsUpdatingPanel(java.time.LocalDate from) {
+    Dataset<Row> customers = panelCustomers();
+    writeCohorts(customers, silver("exposures"), silver("events"));
+    if (from != null) {
+      Progress.step("panel from " + from, () -> {
+        write("_internal/panel", tables.replaceWhere(Schemas.internal("panel"), lake.internal("panel"),
+            panelBuilder().apply(customers, silver("events"), from), col("period").geq(lit(java.sql.Date.valueOf(from)))));
+        return tables.read(lake.internal("panel")).filter(col("period").geq(lit(java.sql.Date.valueOf(from)))).count();
+      }, n -> String.format(java.util.Locale.ROOT, "%,d customer x period rows rewritten", n));
+    } else {
+      Progress.info("panel: no new event in the window, kept as it was");
+    }
+    writeTrustMetrics();
+  }
+
+  PanelBuilder panelBuilder() {
+    Analysis a = config.analysis();
+    return new PanelBuilder(periods, a.start(), a.end(), windowEnd, a.unansweredAfterHours(), a.trustIndex());
+  }
+
+  /** Customers of the panel: from silver customers, or from activity when there is no customers input. */
+  Dataset<Row> panelCustomers() {
+    Analysis a = config.analysis();
+    PanelCustomers universe = new PanelCustomers(a.start(), a.strata());
+    if (config.inputs().customers() != null) {
+      return universe.fromCustomers(silver("customers"));
+    } else if (a.strata().isEmpty()) {
+      return universe.fromActivity(silver("events"), silver("exposures"));
+    }
+    throw new ConfigException("analysis.strata", "strata " + a.strata() + " need inputs.customers");
+  }
+
+  private void writeTrustMetrics() {
+    Analysis a = config.analysis();
     Dataset<Row> metrics = new TrustMetrics(periods, a.start(), metricsOfTrustTable(a), a.minCellSize())
         .apply(tables.read(lake.internal("panel")), tables.read(lake.gold("customer_cohorts")));
     Progress.step("trust_metrics", () -> {
@@ -279,7 +306,7 @@ public final class Pipeline {
         .filter(n -> !n.equals("customer_key") && !n.equals("period")).toList();
   }
 
-  private Dataset<Row> silver(String source) {
+  Dataset<Row> silver(String source) {
     return read(lake.silver(source), "silver " + source, "ingest");
   }
 

@@ -52,6 +52,20 @@ public final class DeltaTables {
     });
   }
 
+  /**
+   * Inserts the rows whose key is not in the table yet, in one commit (creating the table if
+   * needed): keyed silver state grows without a row twice; returns the version written.
+   */
+  public long mergeNew(TableSchema schema, String path, Dataset<Row> data, java.util.List<String> key) {
+    boolean exists = exists(path);
+    String on = String.join(" AND ", key.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").toList());
+    return commit(path, () -> {
+      if (!exists) creator(schema, path, data).create();
+      else DeltaTable.forPath(spark, path).as("t").merge(schema.conform(data).as("s"), on)
+          .whenNotMatched().insertAll().execute();
+    });
+  }
+
   public boolean exists(String path) {
     return DeltaTable.isDeltaTable(spark, path);
   }

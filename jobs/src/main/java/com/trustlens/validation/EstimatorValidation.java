@@ -51,6 +51,11 @@ public final class EstimatorValidation {
 
   /** Runs every replication; each one's files are deleted once scored. */
   public ValidationTally run() {
+    return run(tally -> {});
+  }
+
+  /** Runs every replication, handing the running tally on after each (a report that survives an interruption). */
+  public ValidationTally run(java.util.function.Consumer<ValidationTally> afterEach) {
     ValidationTally tally = new ValidationTally();
     for (int rep = 0; rep < options.reps(); rep++) {
       long seed = options.firstSeed() + rep;
@@ -63,6 +68,7 @@ public final class EstimatorValidation {
       }
       Progress.info(String.format(Locale.ROOT, "validate-estimator: replication %d/%d (seed %d) in %.1f s",
           rep + 1, options.reps(), seed, (System.nanoTime() - t0) / 1e9));
+      afterEach.accept(tally);
     }
     return tally;
   }
@@ -72,9 +78,13 @@ public final class EstimatorValidation {
         .withSize(options.customers(), options.weeks()).withSeed(seed)
         .withHoldout(options.holdoutShare(), false)
         .withPartitions(spark.sparkContext().defaultParallelism()).validate();
+    long t0 = System.nanoTime();
     SyntheticCrm.standard(spark, generate).write();
+    long t1 = System.nanoTime();
     ConfigLoader.Loaded loaded = ConfigLoader.load(writeConfig(dir, generate, seed));
     ErosionEstimator.Result result = new ReplicationChain(spark, loaded.config()).run();
+    Progress.info(String.format(Locale.ROOT, "validate-estimator: seed %d generated in %.1f s, estimated in %.1f s", seed,
+        (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
     Map<String, Map<Integer, Double>> truth = truth(dir.resolve("data/truth.json"));
     Map<String, List<ValidationTally.Point>> curves = new HashMap<>();
     for (Row r : result.curve().filter(col("treatment").equalTo(TREATMENT).and(col("breakdown").equalTo("all")).and(col("att").isNotNull()))

@@ -76,6 +76,7 @@ class IncidentRecoveryTest {
     double se = s.getDouble(1);
     String figures = String.format("cumulative effect on opens over e = 0..%d: %.4f (se %.4f, %d treated), truth %.4f",
         HORIZON, estimate, se, s.getLong(2), truth);
+    System.out.println(figures);
     assertTrue(truth < -0.1, "the planted effect is large: " + figures);
     assertTrue(Math.abs(estimate - truth) < 3 * se, "estimate within 3 se of the truth: " + figures);
     assertTrue(estimate + 2 * se < 0, "a significant erosion: " + figures);

@@ -55,4 +55,26 @@ class PanelBuilderTest {
         .apply(Fixtures.customers(spark), onlyE1).filter("customer_key = 'A' and opened = 1").first();
     org.junit.jupiter.api.Assertions.assertEquals(W1, r.getAs("period"));
   }
+
+  @Test
+  void panelFromAPeriodOnEqualsTheWholePanelFromThatPeriod() {
+    PanelBuilder builder = new PanelBuilder(Fixtures.WEEKS, Fixtures.START, Fixtures.END, Fixtures.WINDOW_END, 48,
+        Map.of("opened", 1.0, "active", 0.5));
+    Dataset<Row> fromW2 = builder.apply(Fixtures.customers(spark), Fixtures.events(spark), W2.toLocalDate());
+    DataFrames.assertSameRows(panel().filter("period >= date'2025-01-13'"), fromW2);
+  }
+
+  @Test
+  void aNewReplyTouchesThePeriodOfTheContactItMayAnswer() {
+    PanelBuilder builder = new PanelBuilder(Fixtures.WEEKS, Fixtures.START, Fixtures.END, Fixtures.WINDOW_END, 48,
+        Map.of());
+    // A reply on Monday of week 3 may answer a contact of the Saturday before, in week 2.
+    Dataset<Row> reply = Fixtures.events(spark).limit(1)
+        .selectExpr("'r1' as event_id", "customer_key", "'service_reply' as event_type",
+            "timestamp'2025-01-20 09:00:00' as event_time", "campaign_id", "amount", "score");
+    org.junit.jupiter.api.Assertions.assertEquals(W2, builder.firstTouchedPeriod(reply).first().getDate(0));
+    Dataset<Row> open = reply.selectExpr("event_id", "customer_key", "'email_open' as event_type", "event_time",
+        "campaign_id", "amount", "score");
+    org.junit.jupiter.api.Assertions.assertEquals(W3, builder.firstTouchedPeriod(open).first().getDate(0));
+  }
 }
