@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +99,5 @@ public final class DuckDbGroupTime implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     db.close();
-  }
-
-  /** Keys of a result in a stable order, for reports. */
-  static List<String> keys(Map<String, double[]> atts) {
-    List<String> out = new ArrayList<>(atts.keySet());
-    out.sort(null);
-    return out;
   }
 }
