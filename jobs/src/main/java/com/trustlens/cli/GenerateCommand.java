@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,23 +82,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GenerateOptions options = options().validate();
-    boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-    // A session already running in this JVM (tests, notebooks) is reused and left running.
-    SparkSession spark = running
-        ? SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().get())
-        : SparkSessions.create(new SparkSettings(master, Map.of()), "trustlens-generate");
-    try {
+    return SparkSessions.withSession(new SparkSettings(master, Map.of()), "trustlens-generate", spark -> {
       long t0 = System.nanoTime();
       SyntheticCrm.Result r = SyntheticCrm.standard(spark, options).write();
       System.out.printf(Locale.ROOT, "generated %s in %.1f s: %s data lines; %d injected bad rows, %d duplicate events; "
               + "%d customers treated in %d cohorts; truth in %s/truth.json%n",
           out, (System.nanoTime() - t0) / 1e9, r.lines(), r.badRows(), r.duplicates(), r.treated(), r.cohorts(), out);
       return ExitCodes.OK;
-    } finally {
-      if (!running) {
-        spark.stop();
-      }
-    }
+    });
   }
 
   private GenerateOptions options() {

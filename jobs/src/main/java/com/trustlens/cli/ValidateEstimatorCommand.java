@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,13 +74,8 @@ final class ValidateEstimatorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EstimatorValidation.Options options = options();
-    boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
-    // A session already running in this JVM (tests, notebooks) is reused and left running.
-    SparkSession spark = running
-        ? SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().get())
-        : SparkSessions.create(new SparkSettings(master, Map.of("spark.sql.shuffle.partitions", "4")),
-            "trustlens-validate-estimator");
-    try {
+    SparkSettings settings = new SparkSettings(master, Map.of("spark.sql.shuffle.partitions", "4"));
+    return SparkSessions.withSession(settings, "trustlens-validate-estimator", spark -> {
       long t0 = System.nanoTime();
       String command = "trustlens " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
       // The report is rewritten after every replication, so an interrupted validation still leaves its figures.
@@ -92,11 +86,7 @@ final class ValidateEstimatorCommand implements Callable<Integer> {
       System.out.print(ValidationReport.summary(tally));
       System.out.printf(Locale.ROOT, "%d replications in %.0f s; report in %s%n", reps, seconds, out.resolve("validation.md"));
       return ExitCodes.OK;
-    } finally {
-      if (!running) {
-        spark.stop();
-      }
-    }
+    });
   }
 
   private EstimatorValidation.Options options() {

@@ -23,6 +23,20 @@ public final class SparkSessions {
     return SparkSession.getDefaultSession().isDefined();
   }
 
+  /**
+   * Runs work on the session already running in this JVM (tests, notebooks), left running, or else on
+   * a new session for the settings, stopped afterwards.
+   */
+  public static <T> T withSession(SparkSettings settings, String appName, java.util.function.Function<SparkSession, T> work) {
+    boolean own = !running();
+    SparkSession spark = own ? create(settings, appName) : SparkSession.getDefaultSession().get();
+    try {
+      return work.apply(spark);
+    } finally {
+      if (own) spark.stop();
+    }
+  }
+
   /** A session for the given settings; a master already set by spark-submit wins over the configuration. */
   public static SparkSession create(SparkSettings settings, String appName) {
     return SparkSession.builder().config(conf(new SparkConf(), settings, appName)).getOrCreate();
