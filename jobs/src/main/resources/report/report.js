@@ -61,7 +61,8 @@
 
   function campaigns() {
     return {
-      width: 'container', height: {step: 18},
+      // One row per campaign: the height follows the campaigns, only the width fits the page.
+      width: 'container', height: {step: 18}, autosize: {type: 'fit-x', contains: 'padding'},
       data: {values: data.campaigns.filter(function (r) { return r.net_revenue_effect !== null; })},
       mark: 'bar',
       encoding: {

@@ -101,7 +101,8 @@ public final class ReportReader {
 
   private Section quarantine(Map<String, Object> ingestRun) {
     if (ingestRun.isEmpty()) return Section.notAvailable("quarantine", "no succeeded run has read inputs yet");
-    return section("quarantine", d -> d.filter(col("run_id").equalTo(lit(ingestRun.get("run_id"))))
+    // The table holds the bad rows of the inputs as last read (an incremental run adds its new files').
+    return section("quarantine", d -> d
         .groupBy("source", "reason").agg(count(lit(1)).as("rows")).orderBy(col("rows").desc(), col("source"), col("reason")));
   }
 

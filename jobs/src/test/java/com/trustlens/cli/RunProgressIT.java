@@ -24,14 +24,18 @@ class RunProgressIT {
         .map(m -> m.group(1).trim()).toList();
     assertEquals(List.of("ingest customers", "ingest campaigns", "ingest exposures", "ingest events",
         "silver customers", "silver campaigns", "silver exposures", "silver events", "classify", "cohorts", "panel",
-        "trust_metrics", "estimate", "publish erosion tables", "survival"), steps, String.join("\n", lake.progress()));
+        "trust_metrics", "estimate", "publish erosion tables", "survival", "audit"), steps, String.join("\n", lake.progress()));
   }
 
   @Test
   void runEndsWithASummaryOfTablesAndHeadlines(SparkSession spark) {
-    String out = TestLake.get(spark).runOutput();
+    TestLake lake = TestLake.get(spark);
+    String out = lake.runOutput();
     assertTrue(out.contains("TrustLens tables in "), out);
-    assertTrue(out.contains("Campaigns: 19, of which deceptive: 3"), out);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> deception =
+        spark.read().format("delta").load(lake.table("campaign_deception"));
+    assertTrue(out.contains("Campaigns: " + deception.count() + ", of which deceptive: "
+        + deception.filter("deceptive").count()), out);
     assertTrue(out.contains("Erosion, opened: "), out);
     assertTrue(out.contains("Survival, unsubscribe: "), out);
   }

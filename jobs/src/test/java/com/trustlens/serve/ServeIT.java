@@ -166,11 +166,20 @@ class ServeIT {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  /** Numbers as doubles (JDBC and Spark may pick int or long differently), everything else as text. */
+  /**
+   * Numbers as doubles (JDBC and Spark may pick int or long differently), arrays as the JSON text
+   * the Thrift server sends them as, everything else as text.
+   */
   private static Object normalise(Object v) {
     if (v == null) return null;
     if (v instanceof Number n) return n.doubleValue();
     if (v instanceof Boolean) return v;
+    if (v instanceof scala.collection.Seq<?> seq) {
+      StringBuilder json = new StringBuilder("[");
+      scala.collection.JavaConverters.seqAsJavaList(seq).forEach(e -> json.append(json.length() > 1 ? "," : "")
+          .append('"').append(e).append('"'));
+      return json.append(']').toString();
+    }
     return String.valueOf(v);
   }
 

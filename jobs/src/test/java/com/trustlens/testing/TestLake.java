@@ -71,8 +71,6 @@ public record TestLake(Path dir, Path conf, Path lake, String runOutput, List<St
           buckets: 32
           bootstrap: {replicates: 199, seed: 7}
           survival_horizon_days: 42
-        treatments:
-          - {name: late_send, kind: late_send, after_hours: 24}
         privacy: {pseudonym_key: small-crm-test-key}
         spark: {master: "local[2]", conf: {spark.sql.shuffle.partitions: "2"}}
         """.formatted(g.start(), g.end());
