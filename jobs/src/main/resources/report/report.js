@@ -60,10 +60,11 @@
   }
 
   function campaigns() {
+    var values = data.campaigns.filter(function (r) { return r.net_revenue_effect !== null; });
+    // A fixed height of 18 px per campaign: a step height would make vega-lite drop the page-fitting autosize, with a warning.
     return {
-      // One row per campaign: the height follows the campaigns, only the width fits the page.
-      width: 'container', height: {step: 18}, autosize: {type: 'fit-x', contains: 'padding'},
-      data: {values: data.campaigns.filter(function (r) { return r.net_revenue_effect !== null; })},
+      width: 'container', height: Math.max(60, 18 * values.length),
+      data: {values: values},
       mark: 'bar',
       encoding: {
         y: {field: 'campaign_id', type: 'nominal', title: null, sort: {field: 'net_revenue_effect', order: 'ascending'}},
