@@ -22,9 +22,9 @@ final class PretrendTest {
   /** Result: statistic W, degrees of freedom k, p-value. */
   record Result(double statistic, int df, double pValue) {}
 
-  /** @return null when there are no pre-period estimates with a positive variance */
+  /** @return null when there are no pre-period estimates with a standard error above zero (beyond rounding) */
   static Result test(List<Estimate> pre, int occupiedBuckets) {
-    List<Estimate> usable = pre.stream().filter(e -> e.se() > 0).toList();
+    List<Estimate> usable = pre.stream().filter(e -> e.se() > MultiplierBootstrap.ZERO_SE).toList();
     if (usable.isEmpty()) return null;
     int k = usable.size();
     int buckets = usable.get(0).phi().length;
