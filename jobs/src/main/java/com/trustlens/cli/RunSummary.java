@@ -49,10 +49,16 @@ final class RunSummary {
         .orderBy("metric").collectAsList();
     for (Row r : rows) {
       out.printf(Locale.ROOT, "Erosion, %s: %+.4g per customer and period over event times 0..horizon (CI %.4g to %.4g,"
-              + " Holm p = %.3g); at e = 0 %+.4g; pre-trend p = %.3g%n",
+              + " Holm p = %.3g); at e = 0 %+.4g; pre-trend p = %s%n",
           r.<String>getAs("metric"), r.<Double>getAs("overall_att"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"),
-          r.<Double>getAs("p_value_holm"), r.<Double>getAs("short_term_effect"), r.<Double>getAs("pretrend_p_value"));
+          r.<Double>getAs("p_value_holm"), r.<Double>getAs("short_term_effect"), pretrend(r.<Double>getAs("pretrend_p_value")));
     }
+  }
+
+  // No p-value when no pre-period estimate varies (active and unsubscribed are 1 and 0 for everyone
+  // in a cohort before its exposure, by construction).
+  private static String pretrend(Double p) {
+    return p == null ? "n/a (no variation before exposure)" : String.format(Locale.ROOT, "%.3g", p);
   }
 
   private static void survival(SparkSession spark, Lake lake, PrintStream out) {

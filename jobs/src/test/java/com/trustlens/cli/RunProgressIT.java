@@ -37,6 +37,11 @@ class RunProgressIT {
     assertTrue(out.contains("Campaigns: " + deception.count() + ", of which deceptive: "
         + deception.filter("deceptive").count()), out);
     assertTrue(out.contains("Erosion, opened: "), out);
+    for (String line : out.split("\n")) {
+      if (line.startsWith("Erosion, ")) {
+        assertTrue(line.matches(".*; pre-trend p = ([0-9.e-]+|n/a \\(no variation before exposure\\))"), line);
+      }
+    }
     assertTrue(out.contains("Survival, unsubscribe: "), out);
   }
 }
