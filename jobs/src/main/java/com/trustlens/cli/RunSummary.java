@@ -55,10 +55,10 @@ final class RunSummary {
     }
   }
 
-  // No p-value when no pre-period estimate varies (active and unsubscribed are 1 and 0 for everyone
-  // in a cohort before its exposure, by construction).
+  // No p-value when no pre-period estimate rests on enough events (active and unsubscribed do not
+  // change before a cohort's exposure, by construction; complaints are rare).
   private static String pretrend(Double p) {
-    return p == null ? "n/a (no variation before exposure)" : String.format(Locale.ROOT, "%.3g", p);
+    return p == null ? "n/a (too few events before exposure)" : String.format(Locale.ROOT, "%.3g", p);
   }
 
   private static void survival(SparkSession spark, Lake lake, PrintStream out) {

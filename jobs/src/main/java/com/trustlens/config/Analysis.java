@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What is measured and how: periods, window, control group, strata, metrics, inference settings
  * ({@code buckets}: random customer buckets the estimation's sufficient statistics are kept by;
- * {@code attritionWeights}: whether controls are weighted for the chance of staying untreated).
+ * {@code attritionWeights}: whether controls are weighted for the chance of staying untreated;
+ * {@code minExpectedEvents}: events an absorbing metric's estimate needs before its interval is shown).
  */
 public record Analysis(
     PeriodUnit period,
@@ -26,7 +27,8 @@ public record Analysis(
     int unansweredAfterHours,
     int survivalHorizonDays,
     int buckets,
-    boolean attritionWeights) {
+    boolean attritionWeights,
+    int minExpectedEvents) {
 
   public Analysis {
     strata = List.copyOf(strata);

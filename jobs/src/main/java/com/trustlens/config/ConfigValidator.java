@@ -94,6 +94,7 @@ final class ConfigValidator {
       }
     }
     atLeast(a.minCellSize(), 1, "analysis.min_cell_size");
+    atLeast(a.minExpectedEvents(), 0, "analysis.min_expected_events");
     if (!(a.confidence() > 0 && a.confidence() < 1)) {
       throw new ConfigException("analysis.confidence", a.confidence() + " is not strictly between 0 and 1");
     }

@@ -6,7 +6,11 @@ import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 
-/** Writes one treatment's event-study results into the rows of the erosion tables, suppressing small cells. */
+/**
+ * Writes one treatment's event-study results into the rows of the erosion tables, suppressing
+ * estimates on too few customers (analysis.min_cell_size) or, for absorbing metrics, on too few
+ * expected events (analysis.min_expected_events).
+ */
 final class ErosionRows {
   private final EstimationSettings settings;
   private final StudyDesign design;
@@ -30,7 +34,8 @@ final class ErosionRows {
   void write(String breakdown, String metric, EventStudy.Result r) {
     for (CellEffect c : r.cells()) {
       GroupTimeCell cell = design.cells().get(c.cell());
-      boolean small = c.estimate() != null && small(c.treated(), c.controls());
+      boolean small = c.estimate() != null
+          && (small(c.treated(), c.controls()) || c.expectedEvents() < settings.minExpectedEvents());
       OutputTable.Values v = key(attGt.row(), breakdown, metric)
           .set("cohort_period", periods.get(cell.cohort()))
           .set("period", periods.get(cell.period()))
@@ -69,7 +74,7 @@ final class ErosionRows {
   }
 
   private OutputTable.Values counted(OutputTable.Values v, Aggregate a, double critical) {
-    boolean small = a.estimate() != null && small(a.treated(), a.controls());
+    boolean small = a.estimate() != null && (small(a.treated(), a.controls()) || a.rare(settings));
     v.set("n_treated", a.treated()).set("n_control", a.controls()).set("suppressed", small);
     return interval(v, small ? null : a.estimate(), critical);
   }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import com.trustlens.config.Analysis;
 import com.trustlens.config.ControlGroup;
 import com.trustlens.period.Periods;
+import com.trustlens.schema.Schemas;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Column;
  *
  * @param bucketOf bucket of a customer, an int column in [0, buckets) computed from customer_key
  * @param attritionWeights whether controls are weighted by the inverse probability of having stayed untreated
+ * @param minExpectedEvents events the smaller arm of an absorbing metric's estimate must expect for it to be shown
  */
 public record EstimationSettings(
     Periods periods,
@@ -33,7 +35,8 @@ public record EstimationSettings(
     int buckets,
     int minCellSize,
     Column bucketOf,
-    boolean attritionWeights) {
+    boolean attritionWeights,
+    int minExpectedEvents) {
 
   public EstimationSettings {
     metrics = List.copyOf(metrics);
@@ -45,7 +48,7 @@ public record EstimationSettings(
     int count = periods.range(a.start(), a.end()).size();
     return new EstimationSettings(periods, a.start(), count, a.controlGroup(), a.metrics(), a.prePeriods(),
         a.horizon(), a.confidence(), a.bootstrap().replicates(), a.bootstrap().seed(), a.buckets(),
-        a.minCellSize(), hashedBucket(a.buckets(), a.bootstrap().seed()), a.attritionWeights());
+        a.minCellSize(), hashedBucket(a.buckets(), a.bootstrap().seed()), a.attritionWeights(), a.minExpectedEvents());
   }
 
   /** pmod(xxhash64(seed, customer_key), buckets): a random split of customers, stable across runs. */
@@ -56,25 +59,36 @@ public record EstimationSettings(
   /** The same settings with another bucket assignment (tests give each customer its own bucket). */
   public EstimationSettings withBuckets(int count, Column bucket) {
     return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
-        replicates, seed, count, minCellSize, bucket, attritionWeights);
+        replicates, seed, count, minCellSize, bucket, attritionWeights, minExpectedEvents);
   }
 
   /** The same settings with another control group. */
   public EstimationSettings withControlGroup(ControlGroup group) {
     return new EstimationSettings(periods, start, periodCount, group, metrics, prePeriods, horizon, confidence,
-        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights);
+        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights, minExpectedEvents);
   }
 
   /** The same settings with attrition weights on or off. */
   public EstimationSettings withAttritionWeights(boolean on) {
     return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
-        replicates, seed, buckets, minCellSize, bucketOf, on);
+        replicates, seed, buckets, minCellSize, bucketOf, on, minExpectedEvents);
+  }
+
+  /** The same settings with another analysis.min_expected_events. */
+  public EstimationSettings withMinExpectedEvents(int events) {
+    return new EstimationSettings(periods, start, periodCount, controlGroup, metrics, prePeriods, horizon, confidence,
+        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights, events);
   }
 
   /** The same settings estimating other metrics (the campaign audit needs only opened and revenue). */
   public EstimationSettings withMetrics(List<String> other) {
     return new EstimationSettings(periods, start, periodCount, controlGroup, other, prePeriods, horizon, confidence,
-        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights);
+        replicates, seed, buckets, minCellSize, bucketOf, attritionWeights, minExpectedEvents);
+  }
+
+  /** Whether a panel metric is absorbing (schemas/internal/panel.json): a change is then an event. */
+  public boolean absorbing(String metric) {
+    return Schemas.internal("panel").requireColumn(metric).isAbsorbing();
   }
 
   /** Index of a period start in the window (0 = analysis.start; negative before it). */

@@ -31,8 +31,17 @@ final class EventStudy {
     this.inference = inference;
   }
 
-  /** An aggregated effect (estimate null when nothing could be averaged) and the customers behind it. */
-  record Aggregate(Estimate estimate, long treated, long controls, int cohorts) {}
+  /**
+   * An aggregated effect (estimate null when nothing could be averaged), the customers behind it
+   * and, for an absorbing metric, the events its cells' smaller arms expect (infinite otherwise).
+   */
+  record Aggregate(Estimate estimate, long treated, long controls, int cohorts, double expectedEvents) {
+
+    /** Whether the estimate rests on too few events for a normal interval (analysis.min_expected_events). */
+    boolean rare(EstimationSettings settings) {
+      return expectedEvents < settings.minExpectedEvents();
+    }
+  }
 
   /** Everything the tables show for one breakdown and metric; maps are keyed by e, g or t. */
   record Result(
@@ -61,9 +70,10 @@ final class EventStudy {
   Result run(Breakdown breakdown, int metric) {
     Map<Integer, double[]> cohorts = cohorts(breakdown);
     List<CellEffect> cells = new ArrayList<>();
+    boolean absorbing = settings.absorbing(settings.metrics().get(metric));
     for (int i = 0; i < stats.design.cells().size(); i++) {
       if (cohorts.containsKey(stats.design.cells().get(i).cohort())) {
-        cells.add(effects.estimate(i, breakdown, metric));
+        cells.add(effects.estimate(i, breakdown, metric, absorbing));
       }
     }
     Map<Integer, Aggregate> curve = new LinkedHashMap<>();
@@ -99,15 +109,17 @@ final class EventStudy {
     List<EffectAggregator.Component> parts = new ArrayList<>();
     long treated = 0;
     long controls = 0;
+    double events = 0;
     for (CellEffect c : cells) {
       if (!which.test(c) || c.estimate() == null) continue;
       double[] counts = cohorts.get(cell(c).cohort());
       parts.add(new EffectAggregator.Component(c.estimate(), sum(counts), counts));
       treated += c.treated();
       controls += c.controls();
+      events += c.expectedEvents();
     }
     Estimate e = parts.isEmpty() ? null : aggregator.weighted(parts);
-    return new Aggregate(e, treated, controls, parts.size());
+    return new Aggregate(e, treated, controls, parts.size(), events);
   }
 
   // A cohort's periods 0..horizon, equally weighted; its smallest control group is its n_control.
@@ -115,20 +127,23 @@ final class EventStudy {
     List<Estimate> parts = new ArrayList<>();
     long treated = 0;
     long controls = Long.MAX_VALUE;
+    double events = 0;
     for (CellEffect c : cells) {
       if (cell(c).cohort() != g || !inHorizon(cell(c)) || c.estimate() == null) continue;
       parts.add(c.estimate());
       treated = Math.max(treated, c.treated());
       controls = Math.min(controls, c.controls());
+      events += c.expectedEvents();
     }
-    if (parts.isEmpty()) return new Aggregate(null, 0, 0, 0);
-    return new Aggregate(EffectAggregator.mean(parts, stats.buckets), treated, controls, 1);
+    if (parts.isEmpty()) return new Aggregate(null, 0, 0, 0, 0);
+    return new Aggregate(EffectAggregator.mean(parts, stats.buckets), treated, controls, 1, events);
   }
 
   private Aggregate overall(Map<Integer, Aggregate> byCohort, Map<Integer, double[]> cohorts) {
     List<EffectAggregator.Component> parts = new ArrayList<>();
     long treated = 0;
     long controls = 0;
+    double events = 0;
     for (Map.Entry<Integer, Aggregate> e : byCohort.entrySet()) {
       Aggregate a = e.getValue();
       if (a.estimate() == null) continue;
@@ -136,9 +151,10 @@ final class EventStudy {
       parts.add(new EffectAggregator.Component(a.estimate(), sum(counts), counts));
       treated += a.treated();
       controls += a.controls();
+      events += a.expectedEvents();
     }
     Estimate e = parts.isEmpty() ? null : aggregator.weighted(parts);
-    return new Aggregate(e, treated, controls, parts.size());
+    return new Aggregate(e, treated, controls, parts.size(), events);
   }
 
   private Estimate cumulative(Map<Integer, Aggregate> curve) {
@@ -155,8 +171,10 @@ final class EventStudy {
     return bootstrap.criticalValue(estimates, settings.confidence(), inference.quantile());
   }
 
-  private static List<Estimate> estimates(Map<Integer, Aggregate> map, Predicate<Integer> keys) {
-    return map.entrySet().stream().filter(e -> keys.test(e.getKey()) && e.getValue().estimate() != null)
+  // The estimates a band or test may rest on: those shown, not those with too few events.
+  private List<Estimate> estimates(Map<Integer, Aggregate> map, Predicate<Integer> keys) {
+    return map.entrySet().stream().filter(e -> keys.test(e.getKey()) && e.getValue().estimate() != null
+            && !e.getValue().rare(settings))
         .map(e -> e.getValue().estimate()).toList();
   }
 

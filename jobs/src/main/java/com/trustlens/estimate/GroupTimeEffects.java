@@ -47,14 +47,19 @@ final class GroupTimeEffects {
     return new Totals(nT, dT, nC, wC, dC);
   }
 
-  /** The estimate of a cell, or a result without estimate when no stratum has both arms. */
-  CellEffect estimate(int cell, Breakdown breakdown, int metric) {
+  /**
+   * The estimate of a cell, or a result without estimate when no stratum has both arms. For an
+   * absorbing metric, a customer's change is an event (0 or 1 of them), and the cell also counts
+   * the events its smaller arm expects at the arms' pooled rate, per stratum.
+   */
+  CellEffect estimate(int cell, Breakdown breakdown, int metric, boolean absorbing) {
     int strata = stats.strata().size();
     Totals[] totals = new Totals[strata];
     List<String> withoutControls = new ArrayList<>();
     double treated = 0;
     double controls = 0;
     double att = 0;
+    double events = 0;
     for (int s = 0; s < strata; s++) {
       if (!breakdown.takesStratum(s)) continue;
       Totals x = totals(cell, s, breakdown, metric);
@@ -67,16 +72,20 @@ final class GroupTimeEffects {
       treated += x.nT();
       controls += x.nC();
       att += x.dT() - x.nT() * x.dC() / x.wC();
+      // The pooled rate rather than each arm's own: an arm with no event would expect none.
+      double rate = (Math.abs(x.dT()) + Math.abs(x.dC())) / (x.nT() + x.wC());
+      events += Math.min(x.nT(), x.nC()) * rate;
     }
+    double expectedEvents = absorbing ? events : Double.POSITIVE_INFINITY;
     if (treated == 0) {
-      return new CellEffect(cell, null, 0, (long) controls, withoutControls);
+      return new CellEffect(cell, null, 0, (long) controls, withoutControls, expectedEvents);
     }
     att /= treated;
     double[] phi = new double[stats.buckets];
     for (int s = 0; s < strata; s++) {
       if (totals[s] != null) addInfluence(phi, cell, s, breakdown, metric, totals[s], treated, att);
     }
-    return new CellEffect(cell, new Estimate(att, phi), (long) treated, (long) controls, withoutControls);
+    return new CellEffect(cell, new Estimate(att, phi), (long) treated, (long) controls, withoutControls, expectedEvents);
   }
 
   private void addInfluence(double[] phi, int cell, int s, Breakdown breakdown, int metric, Totals x, double treated,
@@ -145,6 +154,9 @@ final class GroupTimeEffects {
    * @param treated treated customers of the strata kept
    * @param controls eligible controls of the strata kept
    * @param strataWithoutControls strata with treated customers but no eligible control
+   * @param expectedEvents for an absorbing metric, the events the smaller arm expects at the pooled
+   *     rate (summed over strata); infinite for other metrics
    */
-  record CellEffect(int cell, Estimate estimate, long treated, long controls, List<String> strataWithoutControls) {}
+  record CellEffect(int cell, Estimate estimate, long treated, long controls, List<String> strataWithoutControls,
+      double expectedEvents) {}
 }

@@ -34,7 +34,8 @@ final class SummaryRows {
 
   void add(String breakdown, String metric, EventStudy.Result r) {
     Aggregate overall = r.overall();
-    boolean small = overall.estimate() != null && overall.treated() < settings.minCellSize();
+    boolean small = overall.estimate() != null
+        && (overall.treated() < settings.minCellSize() || overall.rare(settings));
     Estimate o = small ? null : overall.estimate();
     Double p = o == null ? null : inference.pValue(o);
     double q = inference.quantile();
@@ -73,8 +74,9 @@ final class SummaryRows {
     pValues.clear();
   }
 
-  private static Double att(Aggregate a) {
-    return a == null || a.estimate() == null ? null : a.estimate().att();
+  // An event time's effect, unless it rests on too few events to be shown.
+  private Double att(Aggregate a) {
+    return a == null || a.estimate() == null || a.rare(settings) ? null : a.estimate().att();
   }
 
   // The first e after the last one whose band excludes zero, if that is within the horizon.
@@ -82,7 +84,8 @@ final class SummaryRows {
     if (Double.isNaN(r.curveCritical())) return null;
     Integer lastSignificant = null;
     for (int e = 0; e <= settings.horizon(); e++) {
-      Estimate x = r.curve().get(e).estimate();
+      Aggregate a = r.curve().get(e);
+      Estimate x = a.rare(settings) ? null : a.estimate();
       if (x != null && Math.abs(x.att()) > r.curveCritical() * x.se()) lastSignificant = e;
     }
     if (lastSignificant == null || lastSignificant == settings.horizon()) return null;

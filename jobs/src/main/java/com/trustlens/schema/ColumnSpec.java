@@ -8,7 +8,8 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * One column of a table schema file: its Spark type (DDL), description, and for inputs the
- * contract checks (required, allowed values, range, PII handling, default).
+ * contract checks (required, allowed values, range, PII handling, default); for panel metrics,
+ * whether the metric is absorbing (a 0/1 flag that never goes back, so a change is an event).
  */
 public record ColumnSpec(
     String name,
@@ -20,7 +21,8 @@ public record ColumnSpec(
     List<String> allowed,
     Double min,
     Double max,
-    @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue) {
+    @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue,
+    Boolean absorbing) {
 
   public ColumnSpec {
     allowed = allowed == null ? List.of() : List.copyOf(allowed);
@@ -32,6 +34,10 @@ public record ColumnSpec(
 
   public boolean isRequired() {
     return Boolean.TRUE.equals(required);
+  }
+
+  public boolean isAbsorbing() {
+    return Boolean.TRUE.equals(absorbing);
   }
 
   public boolean isNullable() {

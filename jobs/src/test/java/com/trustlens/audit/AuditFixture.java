@@ -45,7 +45,7 @@ final class AuditFixture {
   /** Six weeks, opened and revenue, customer X in bucket ascii(X) - 65. */
   static EstimationSettings estimation() {
     return new EstimationSettings(WEEKS, START, 6, ControlGroup.NOT_YET_TREATED, List.of("opened", "revenue"), 2, 2,
-        0.95, 9, 7, BUCKETS, 1, ascii(col("customer_key")).minus(65), false);
+        0.95, 9, 7, BUCKETS, 1, ascii(col("customer_key")).minus(65), false, 0);
   }
 
   Dataset<Row> campaigns() {

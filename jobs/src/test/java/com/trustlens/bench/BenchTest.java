@@ -92,7 +92,7 @@ class BenchTest {
   private static EstimationSettings settings() {
     return new EstimationSettings(new Periods(PeriodUnit.WEEK, ZoneId.of("Europe/Paris")), START, PERIODS,
         ControlGroup.NOT_YET_TREATED, List.of("revenue", "opened"), 2, 2, 0.95, 99, 7, 8, 0,
-        EstimationSettings.hashedBucket(8, 7), false);
+        EstimationSettings.hashedBucket(8, 7), false, 0);
   }
 
   // 60 customers: cohorts 0, 2, 3 and never (one treated before the window), some exits, noisy revenue with an effect.

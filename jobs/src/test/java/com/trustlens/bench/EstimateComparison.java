@@ -44,7 +44,7 @@ final class EstimateComparison {
     this.spark = spark;
     EstimationSettings s = settings.withAttritionWeights(false);
     this.settings = new EstimationSettings(s.periods(), s.start(), s.periodCount(), s.controlGroup(), s.metrics(),
-        s.prePeriods(), s.horizon(), s.confidence(), s.replicates(), s.seed(), s.buckets(), 0, s.bucketOf(), false);
+        s.prePeriods(), s.horizon(), s.confidence(), s.replicates(), s.seed(), s.buckets(), 0, s.bucketOf(), false, 0);
     this.panelPath = panelPath;
     this.cohortsPath = cohortsPath;
     this.treatment = treatment;

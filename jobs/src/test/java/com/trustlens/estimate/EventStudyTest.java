@@ -1,12 +1,15 @@
 package com.trustlens.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.trustlens.config.ControlGroup;
 import com.trustlens.testing.SharedSpark;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -102,7 +105,7 @@ class EventStudyTest {
         .add(null, null, "all", 0, 10, 20, 20);
     EstimationSettings three = new EstimationSettings(World.WEEKS, World.START, 4, ControlGroup.NOT_YET_TREATED,
         List.of("revenue"), 1, 1, 0.95, 99, 7, 5, 3, org.apache.spark.sql.functions.col("customer_key").substr(2, 10).cast("int"),
-        false);
+        false, 0);
     ErosionEstimator.Result r = estimate(w, three);
     Map<String, Row> cells = Tables.byCell(r.attGt(), "all", "revenue");
     assertEquals(6, cells.size());
@@ -146,5 +149,54 @@ class EventStudyTest {
     List<Double> adjusted = Inference.holm(Arrays.asList(0.01, null, 0.04, 0.03));
     // sorted 0.01, 0.03, 0.04 -> 3 x 0.01, max(0.03, 2 x 0.03), max(0.06, 1 x 0.04)
     assertEquals(Arrays.asList(0.03, null, 0.06, 0.06), adjusted);
+  }
+
+  /**
+   * 20 customers first exposed in week 4 and 40 never exposed, complaints (absorbing) from week 5 for
+   * four of the treated, from week 2 for four controls and from week 6 for two more. At the arms'
+   * pooled rate the smaller arm (20) expects per event time: e=-2 (weeks 1 to 2) 20 x 4/60 = 1.33,
+   * e=-1 and e=0 nothing, e=1 (weeks 3 to 5) 1.33, e=2 and e=3 (weeks 3 to 6, 7) 20 x 6/60 = 2.
+   */
+  private static World complaints() {
+    World w = new World(8);
+    for (int i = 0; i < 60; i++) {
+      boolean treated = i < 20;
+      int from = treated ? (i < 4 ? 5 : 99) : (i < 24 ? 2 : i < 26 ? 6 : 99);
+      double[] y = new double[8];
+      for (int t = 0; t < 8; t++) y[t] = t >= from ? 1 : 0;
+      w.add(treated ? 4 : null, null, "segment=gold", y);
+    }
+    return w;
+  }
+
+  @Test
+  void absorbingMetricEstimatesOnTooFewExpectedEventsAreSuppressed() {
+    World w = complaints();
+    EstimationSettings s = w.settings(ControlGroup.NEVER_TREATED, 2, 3).withMetrics(List.of("complained", "revenue"));
+    ErosionEstimator.Result r = estimate(w, s.withMinExpectedEvents(2));
+    Map<Integer, Row> curve = new HashMap<>();
+    Tables.rows(r.curve(), "all", "complained").forEach(x -> curve.put(x.getAs("event_time"), x));
+    for (int e : new int[] {-2, -1, 0, 1}) {
+      assertTrue(curve.get(e).<Boolean>getAs("suppressed"), "e=" + e + " expects under 2 events: " + curve.get(e));
+      assertNull(curve.get(e).getAs("att"), "e=" + e);
+    }
+    // e=2: treated 4/20 minus controls 2/40 (weeks 3 to 6).
+    assertFalse(curve.get(2).<Boolean>getAs("suppressed"));
+    assertEquals(4.0 / 20 - 2.0 / 40, curve.get(2).<Double>getAs("att"), 1e-12);
+    Row summary = Tables.only(Tables.rows(r.summary(), "all", "complained"), x -> true);
+    // Overall: the post cells expect 0 + 1.33 + 2 + 2 = 5.33 events, enough; no pre-period estimate is.
+    assertFalse(summary.<Boolean>getAs("suppressed"));
+    assertNull(summary.getAs("pretrend_p_value"));
+    assertNull(summary.getAs("short_term_effect"));
+    Map<String, Row> cells = Tables.byCell(r.attGt(), "all", "complained");
+    assertTrue(cells.get("4,5").<Boolean>getAs("suppressed"));
+    assertFalse(cells.get("4,6").<Boolean>getAs("suppressed"));
+    // Revenue is not absorbing: nothing of it is hidden for want of events.
+    assertTrue(Tables.rows(r.curve(), "all", "revenue").stream().noneMatch(x -> x.<Boolean>getAs("suppressed")));
+
+    // With the rule off every estimate shows, and the pre-period one with a variance enters the test.
+    ErosionEstimator.Result all = estimate(w, s.withMinExpectedEvents(0));
+    assertTrue(Tables.rows(all.curve(), "all", "complained").stream().noneMatch(x -> x.<Boolean>getAs("suppressed")));
+    assertNotNull(Tables.only(Tables.rows(all.summary(), "all", "complained"), x -> true).getAs("pretrend_p_value"));
   }
 }

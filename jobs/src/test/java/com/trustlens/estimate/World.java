@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A hand-sized world for estimation tests: weekly periods from 2025-01-06, customers "c000",
  * "c001"... with their cohort, exit and holdout as period indexes, and one value of revenue per
- * period (opened is 1 when revenue is positive).
+ * period (opened is 1 when revenue is positive; complained, absorbing, is 1 when revenue is exactly 1:
+ * tests of it give 0/1 values that never go back to 0).
  */
 final class World {
   static final LocalDate START = LocalDate.of(2025, 1, 6);
@@ -60,11 +61,13 @@ final class World {
         .add("customer_key", DataTypes.StringType, false)
         .add("period", DataTypes.DateType, false)
         .add("revenue", DataTypes.DoubleType, false)
-        .add("opened", DataTypes.IntegerType, false);
+        .add("opened", DataTypes.IntegerType, false)
+        .add("complained", DataTypes.IntegerType, false);
     List<Row> rows = new ArrayList<>();
     for (Customer c : customers) {
       for (int t = 0; t < periods; t++) {
-        rows.add(RowFactory.create(c.key(), period(t), c.revenue()[t], c.revenue()[t] > 0 ? 1 : 0));
+        rows.add(RowFactory.create(c.key(), period(t), c.revenue()[t], c.revenue()[t] > 0 ? 1 : 0,
+            c.revenue()[t] == 1 ? 1 : 0));
       }
     }
     return spark.createDataFrame(rows, schema);
@@ -85,6 +88,6 @@ final class World {
    */
   EstimationSettings settings(ControlGroup group, int prePeriods, int horizon) {
     return new EstimationSettings(WEEKS, START, periods, group, List.of("revenue", "opened"), prePeriods, horizon, 0.95,
-        199, 7, Math.max(2, customers.size()), 1, col("customer_key").substr(2, 10).cast("int"), false);
+        199, 7, Math.max(2, customers.size()), 1, col("customer_key").substr(2, 10).cast("int"), false, 0);
   }
 }

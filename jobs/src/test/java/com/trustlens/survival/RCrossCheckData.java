@@ -46,7 +46,7 @@ final class RCrossCheckData {
 
   static Analysis analysis(int horizon, double confidence) {
     return new Analysis(PeriodUnit.WEEK, PARIS.getId(), START, END, ControlGroup.NOT_YET_TREATED, List.of("segment"),
-        6, 12, List.of("opened"), 1, confidence, new Bootstrap(999, 7), Map.of(), 48, horizon, 256, true);
+        6, 12, List.of("opened"), 1, confidence, new Bootstrap(999, 7), Map.of(), 48, horizon, 256, true, 10);
   }
 
   /** First exposure per customer: 5% before the window, 45% on one of the sends, the rest never. */

@@ -39,7 +39,7 @@ final class SurvivalFixtures {
 
   static Analysis analysis(ControlGroup controls, List<String> strata, int minCellSize) {
     return new Analysis(PeriodUnit.WEEK, PARIS.getId(), START, END, controls, strata, 6, 12, List.of("opened"),
-        minCellSize, 0.95, new Bootstrap(999, 7), Map.of(), 48, 90, 256, true);
+        minCellSize, 0.95, new Bootstrap(999, 7), Map.of(), 48, 90, 256, true, 10);
   }
 
   static Dataset<Row> cohorts(SparkSession spark) {
