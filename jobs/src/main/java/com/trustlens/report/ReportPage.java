@@ -61,11 +61,23 @@ public final class ReportPage {
 
   /** Metrics with at least one estimated point, in headline order. */
   static List<String> metricsWithCurves(TrustReport r) {
+    return allMetrics(r).stream().filter(m -> hasCurve(r, m)).toList();
+  }
+
+  /** Metrics of the headlines or curves whose every point is suppressed or missing. */
+  static List<String> metricsWithoutCurves(TrustReport r) {
+    return allMetrics(r).stream().filter(m -> !hasCurve(r, m)).toList();
+  }
+
+  private static List<String> allMetrics(TrustReport r) {
     Set<String> metrics = new LinkedHashSet<>();
     for (Map<String, Object> row : r.headlines().rows()) metrics.add((String) row.get("metric"));
     for (Map<String, Object> row : r.erosion().rows()) metrics.add((String) row.get("metric"));
-    return metrics.stream().filter(m -> r.erosion().rows().stream()
-        .anyMatch(row -> m.equals(row.get("metric")) && row.get("att") != null)).toList();
+    return List.copyOf(metrics);
+  }
+
+  private static boolean hasCurve(TrustReport r, String metric) {
+    return r.erosion().rows().stream().anyMatch(row -> metric.equals(row.get("metric")) && row.get("att") != null);
   }
 
   static List<String> outcomes(TrustReport r) {

@@ -43,8 +43,15 @@ final class ReportSections {
     if (!r.erosion().available()) {
       return sb.append("<p class=\"note\">").append(escape(r.erosion().missing())).append("</p></section>\n").toString();
     }
-    if (metrics.isEmpty()) return sb.append("<p class=\"note\">No metric has an estimated curve.</p></section>\n").toString();
-    sb.append("<div class=\"charts\">\n");
+    List<String> withoutCurve = ReportPage.metricsWithoutCurves(r);
+    String hidden = withoutCurve.isEmpty() ? "" : "<p class=\"note\">No curve for " + escape(String.join(", ", withoutCurve))
+        + ": every estimate is suppressed (too few customers, or too few expected events for an absorbing metric;"
+        + " see erosion_curve.suppressed).</p>\n";
+    if (metrics.isEmpty()) {
+      return sb.append("<p class=\"note\">No metric has an estimated curve.</p>\n").append(hidden).append("</section>\n")
+          .toString();
+    }
+    sb.append(hidden).append("<div class=\"charts\">\n");
     for (String m : metrics) {
       sb.append("<figure><figcaption>").append(escape(m)).append("</figcaption><div class=\"chart\" id=\"erosion-")
           .append(escape(m)).append("\" data-kind=\"erosion\" data-metric=\"").append(escape(m)).append("\"></div></figure>\n");

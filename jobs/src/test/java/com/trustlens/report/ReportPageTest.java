@@ -45,6 +45,22 @@ class ReportPageTest {
   }
 
   @Test
+  void aMetricWhoseEveryPointIsSuppressedHasNoChartAndTheNoteNamesIt() {
+    Section none = Section.of("x", List.of());
+    TrustReport r = new TrustReport("/lake", "deceptive_mail", "2025-01-01T00:00:00Z",
+        row("run_id", "r1", "command", "run", "status", "succeeded"), Map.of(),
+        Section.of("erosion_summary", List.of(row("metric", "opened", "n_treated", 1234L),
+            row("metric", "complained", "n_treated", 1234L))),
+        Section.of("erosion_curve", List.of(row("metric", "opened", "event_time", 0, "att", -0.2),
+            row("metric", "complained", "event_time", 0, "att", null))),
+        Section.notAvailable("campaign_impact", CampaignAuditReader.NOT_AVAILABLE), none, none, none, none, none, none);
+    String html = ReportPage.render(r);
+    assertTrue(html.contains("id=\"erosion-opened\""));
+    assertFalse(html.contains("id=\"erosion-complained\""), "no chart without a point");
+    assertTrue(html.contains("<p class=\"note\">No curve for complained: every estimate is suppressed"), html);
+  }
+
+  @Test
   void missingCampaignAuditIsSaidNotHidden() {
     String html = ReportPage.render(report(Section.notAvailable("campaign_impact", CampaignAuditReader.NOT_AVAILABLE)));
     assertTrue(html.contains("<p class=\"note\">Campaign audit not available in this run"));

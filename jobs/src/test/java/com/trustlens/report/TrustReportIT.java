@@ -84,7 +84,15 @@ class TrustReportIT {
   @Test
   void everyChartRendersAsSvgWithMarks() {
     List<String> expected = new ArrayList<>();
-    for (Row r : summary().select("metric").orderBy("metric").collectAsList()) expected.add("erosion-" + r.getString(0));
+    // A metric whose every curve point is suppressed has no chart, and the page says so.
+    for (Row r : curve().filter("att is not null").select("metric").distinct().collectAsList()) {
+      expected.add("erosion-" + r.getString(0));
+    }
+    List<Row> hidden = summary().select("metric").except(curve().filter("att is not null").select("metric")).collectAsList();
+    for (Row r : hidden) {
+      assertTrue(html().matches("(?s).*No curve for [^<]*\\b" + r.getString(0) + "\\b[^<]*: every estimate is suppressed.*"),
+          r.getString(0) + " has no curve and the page does not say so");
+    }
     expected.add("survival-churn");
     expected.add("survival-unsubscribe");
     if (DeltaTable.isDeltaTable(spark, lake.table(ReportReader.CAMPAIGN_IMPACT))) expected.add("campaigns-net");
@@ -174,6 +182,19 @@ class TrustReportIT {
     for (String table : List.of("campaign_deception", "erosion_curve", "erosion_summary", "survival_test", "quarantine")) {
       long current = DeltaTable.forPath(spark, lake.table(table)).history(1).select("version").first().getLong(0);
       assertEquals(Long.toString(current), versions.get(table + "/version").get("value").asText(), table);
+    }
+  }
+
+  private org.apache.spark.sql.Dataset<Row> curve() {
+    return spark.read().format("delta").load(lake.table("erosion_curve"))
+        .filter("treatment = 'deceptive_mail' and breakdown = 'all'");
+  }
+
+  private String html() {
+    try {
+      return Files.readString(page);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
