@@ -66,9 +66,16 @@ class NotebooksIT {
     JsonNode nb = executed("01-erosion-curves.ipynb");
     List<Row> summary = spark.read().format("delta").load(lake.table("erosion_summary"))
         .filter("treatment = 'deceptive_mail' AND breakdown = 'all'").collectAsList();
-    // One chart for opened, one per metric, one by breakdown.
-    assertEquals(1 + summary.size() + 1, images(nb));
+    // One chart for opened, one per metric with a shown curve point, one by breakdown; the others are named.
+    List<String> withoutCurve = spark.read().format("delta").load(lake.table("erosion_curve"))
+        .filter("treatment = 'deceptive_mail' AND breakdown = 'all'").groupBy("metric")
+        .agg(org.apache.spark.sql.functions.count("att").as("shown")).filter("shown = 0")
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertEquals(1 + summary.size() - withoutCurve.size() + 1, images(nb));
     String text = text(nb);
+    for (String m : withoutCurve) {
+      assertTrue(text.contains(m + ": every estimate suppressed"), m + " has no chart and no note in\n" + text);
+    }
     Row opened = summary.stream().filter(r -> r.getAs("metric").equals("opened")).findFirst().orElseThrow();
     // As Spark's round(x, 4) shows it.
     String expected = String.valueOf(java.math.BigDecimal.valueOf(opened.<Double>getAs("overall_att"))
