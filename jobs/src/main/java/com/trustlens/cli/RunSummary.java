@@ -49,10 +49,16 @@ final class RunSummary {
         .orderBy("metric").collectAsList();
     for (Row r : rows) {
       out.printf(Locale.ROOT, "Erosion, %s: %+.4g per customer and period over event times 0..horizon (CI %.4g to %.4g,"
-              + " Holm p = %.3g); at e = 0 %+.4g; pre-trend p = %s%n",
+              + " Holm p = %.3g); at e = 0 %s; pre-trend p = %s%n",
           r.<String>getAs("metric"), r.<Double>getAs("overall_att"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"),
-          r.<Double>getAs("p_value_holm"), r.<Double>getAs("short_term_effect"), pretrend(r.<Double>getAs("pretrend_p_value")));
+          r.<Double>getAs("p_value_holm"), atExposure(r.<Double>getAs("short_term_effect")),
+          pretrend(r.<Double>getAs("pretrend_p_value")));
     }
+  }
+
+  // The effect at e = 0 is hidden when it rests on too few customers or expected events.
+  private static String atExposure(Double effect) {
+    return effect == null ? "n/a (suppressed)" : String.format(Locale.ROOT, "%+.4g", effect);
   }
 
   // No p-value when no pre-period estimate rests on enough events (active and unsubscribed do not

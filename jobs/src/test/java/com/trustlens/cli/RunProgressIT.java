@@ -39,7 +39,7 @@ class RunProgressIT {
     assertTrue(out.contains("Erosion, opened: "), out);
     for (String line : out.split("\n")) {
       if (line.startsWith("Erosion, ")) {
-        assertTrue(line.matches(".*; pre-trend p = ([0-9.e-]+|n/a \\(too few events before exposure\\))"), line);
+        assertTrue(line.matches(".*; at e = 0 ([-+][0-9.e+-]+|n/a \\(suppressed\\)); pre-trend p = ([0-9.e-]+|n/a \\(too few events before exposure\\))"), line);
       }
     }
     assertTrue(out.contains("Survival, unsubscribe: "), out);
