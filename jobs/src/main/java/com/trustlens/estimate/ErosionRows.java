@@ -35,7 +35,7 @@ final class ErosionRows {
     for (CellEffect c : r.cells()) {
       GroupTimeCell cell = design.cells().get(c.cell());
       boolean small = c.estimate() != null
-          && (small(c.treated(), c.controls()) || c.expectedEvents() < settings.minExpectedEvents());
+          && (small(c.treated(), c.controls()) || settings.tooFewEvents(c.expectedEvents()));
       OutputTable.Values v = key(attGt.row(), breakdown, metric)
           .set("cohort_period", periods.get(cell.cohort()))
           .set("period", periods.get(cell.period()))

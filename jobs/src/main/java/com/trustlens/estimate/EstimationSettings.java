@@ -86,6 +86,11 @@ public record EstimationSettings(
         replicates, seed, buckets, minCellSize, bucketOf, attritionWeights, minExpectedEvents);
   }
 
+  /** Whether an estimate expecting this many events is too rare to show (analysis.min_expected_events). */
+  public boolean tooFewEvents(double expectedEvents) {
+    return expectedEvents < minExpectedEvents;
+  }
+
   /** Whether a panel metric is absorbing (schemas/internal/panel.json): a change is then an event. */
   public boolean absorbing(String metric) {
     return Schemas.internal("panel").requireColumn(metric).isAbsorbing();

@@ -39,7 +39,7 @@ final class EventStudy {
 
     /** Whether the estimate rests on too few events for a normal interval (analysis.min_expected_events). */
     boolean rare(EstimationSettings settings) {
-      return expectedEvents < settings.minExpectedEvents();
+      return settings.tooFewEvents(expectedEvents);
     }
   }
 

@@ -16,13 +16,6 @@ final class MultiplierBootstrap {
   private static final double HIGH = (1 + ROOT5) / 2;
   private static final double P_LOW = (ROOT5 + 1) / (2 * ROOT5);
 
-  /**
-   * Standard errors at or below this are zero up to rounding (R did's mboot uses the same bound):
-   * a metric constant in a period gives se 0 on one machine and 1e-17 on another, whose noise
-   * perturbations divided by that se would otherwise set the band.
-   */
-  static final double ZERO_SE = Math.sqrt(Math.ulp(1.0)) * 10;
-
   private final double[][] weights;
 
   /** Draws replicates x buckets weights from a seeded generator: the same seed gives the same bands. */
@@ -37,11 +30,11 @@ final class MultiplierBootstrap {
   }
 
   /**
-   * Critical value for a band over the estimates with a standard error above {@link #ZERO_SE}, or
+   * Critical value for a band over the estimates with a standard error above {@link Estimate#ZERO_SE}, or
    * NaN when there are none. Never below the pointwise one (as the reference package falls back).
    */
   double criticalValue(List<Estimate> estimates, double confidence, double pointwise) {
-    List<Estimate> usable = estimates.stream().filter(e -> e.se() > ZERO_SE).toList();
+    List<Estimate> usable = estimates.stream().filter(Estimate::hasVariance).toList();
     if (usable.isEmpty()) return Double.NaN;
     double[] maxima = new double[weights.length];
     double[] se = usable.stream().mapToDouble(Estimate::se).toArray();

@@ -24,7 +24,7 @@ final class PretrendTest {
 
   /** @return null when there are no pre-period estimates with a standard error above zero (beyond rounding) */
   static Result test(List<Estimate> pre, int occupiedBuckets) {
-    List<Estimate> usable = pre.stream().filter(e -> e.se() > MultiplierBootstrap.ZERO_SE).toList();
+    List<Estimate> usable = pre.stream().filter(Estimate::hasVariance).toList();
     if (usable.isEmpty()) return null;
     int k = usable.size();
     int buckets = usable.get(0).phi().length;
