@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,10 +84,13 @@ public final class EstimatorValidation {
     SyntheticCrm.standard(spark, generate).write();
     long t1 = System.nanoTime();
     ConfigLoader.Loaded loaded = ConfigLoader.load(writeConfig(dir, generate, seed));
-    ErosionEstimator.Result result = new ReplicationChain(spark, loaded.config()).run();
+    Path truthFile = dir.resolve("data/truth.json");
+    ReplicationChain.Result chain = new ReplicationChain(spark, loaded.config(), plantedDeceptive(truthFile)).run();
+    ErosionEstimator.Result result = chain.estimates();
+    tally.addLabelErrors(chain.labelErrors().missed(), chain.labelErrors().flagged(), chain.labelErrors().deceptive());
     Progress.info(String.format(Locale.ROOT, "validate-estimator: seed %d generated in %.1f s, estimated in %.1f s", seed,
         (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
-    Map<String, Map<Integer, Double>> truth = truth(dir.resolve("data/truth.json"));
+    Map<String, Map<Integer, Double>> truth = truth(truthFile);
     Map<String, List<ValidationTally.Point>> curves = new HashMap<>();
     for (Row r : result.curve().filter(col("treatment").equalTo(TREATMENT).and(col("breakdown").equalTo("all")).and(col("att").isNotNull()))
         .collectAsList()) {
@@ -151,6 +156,21 @@ public final class EstimatorValidation {
           if (r.has(m)) out.computeIfAbsent(m, k -> new HashMap<>()).put(r.get("event_time").asInt(), r.get(m).asDouble());
         }
       }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** campaigns.deceptive of truth.json: the ids of the campaigns planted as deceptive. */
+  static Set<String> plantedDeceptive(Path file) {
+    try {
+      JsonNode ids = JSON.readTree(file.toFile()).path("campaigns").path("deceptive");
+      if (!ids.isArray()) {
+        throw new IllegalStateException(file + " has no campaigns.deceptive");
+      }
+      Set<String> out = new HashSet<>();
+      ids.forEach(id -> out.add(id.asText()));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,10 @@
 package com.trustlens.validation;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import com.trustlens.cohort.CohortAssignment;
 import com.trustlens.cohort.PanelCustomers;
 import com.trustlens.cohort.Treatments;
@@ -21,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,23 +37,41 @@ import org.apache.spark.storage.StorageLevel;
  * The pipeline's pure steps chained in memory for one replication: ingest (check, silver),
  * classify, cohorts and panel, estimate. The same functions as `trustlens run` calls, without the
  * Delta commits, quarantine, trust_metrics and survival that a validation does not score, so that
- * hundreds of replications stay affordable.
+ * hundreds of replications stay affordable. Campaigns are labelled with the generator's planted
+ * labels, so that the score is the estimator's alone: the rules' misses (counted in
+ * {@link Result#labelErrors}) would otherwise put treated customers among the controls.
  */
 final class ReplicationChain {
   private final SparkSession spark;
   private final TrustLensConfig config;
+  private final Set<String> plantedDeceptive;
   private final List<Dataset<Row>> cached = new ArrayList<>();
 
-  ReplicationChain(SparkSession spark, TrustLensConfig config) {
+  /** What a replication gives: the estimates, and how many campaigns the rules labelled otherwise than planted. */
+  record Result(ErosionEstimator.Result estimates, LabelErrors labelErrors) {}
+
+  /** Deceptive campaigns the rules missed and honest ones they flagged, out of the planted deceptive ones. */
+  record LabelErrors(long missed, long flagged, long deceptive) {}
+
+  ReplicationChain(SparkSession spark, TrustLensConfig config, Set<String> plantedDeceptive) {
     this.spark = spark;
     this.config = config;
+    this.plantedDeceptive = Set.copyOf(plantedDeceptive);
   }
 
   /** Runs the chain; intermediate tables are cached for its duration only. */
-  ErosionEstimator.Result run() {
+  Result run() {
     try {
       Map<String, Dataset<Row>> silver = silver();
-      Dataset<Row> deception = cache(CampaignClassifier.from(config.deception()).apply(silver.get("campaigns")));
+      Dataset<Row> classified = cache(CampaignClassifier.from(config.deception()).apply(silver.get("campaigns")));
+      Column planted = col("campaign_id").isin(plantedDeceptive.toArray());
+      // One row per campaign: a small table whatever the number of customers.
+      Row errors = classified.agg(
+          sum(when(planted.and(not(col("deceptive"))), 1).otherwise(0)).cast("long"),
+          sum(when(not(planted).and(col("deceptive")), 1).otherwise(0)).cast("long")).first();
+      LabelErrors labelErrors = new LabelErrors(errors.isNullAt(0) ? 0 : errors.getLong(0),
+          errors.isNullAt(1) ? 0 : errors.getLong(1), plantedDeceptive.size());
+      Dataset<Row> deception = classified.withColumn("deceptive", planted);
       Analysis a = config.analysis();
       Periods periods = new Periods(a.period(), a.zone());
       Instant windowEnd = a.end().plusDays(1).atStartOfDay(a.zone()).toInstant();
@@ -60,7 +85,7 @@ final class ReplicationChain {
       Map<String, SampleRatioMismatch.Result> checks =
           srm == null ? Map.of() : Map.of(Treatments.DECEPTIVE_MAIL, srm);
       // The result's tables are built on the driver: they outlive the cached inputs.
-      return new ErosionEstimator(EstimationSettings.of(a)).apply(panel, cohorts, checks);
+      return new Result(new ErosionEstimator(EstimationSettings.of(a)).apply(panel, cohorts, checks), labelErrors);
     } finally {
       cached.forEach(Dataset::unpersist);
     }

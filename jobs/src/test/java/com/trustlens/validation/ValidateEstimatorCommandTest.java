@@ -29,7 +29,14 @@ class ValidateEstimatorCommandTest {
     String printed = Cli.run(spark, 0, "validate-estimator", "--reps", "5", "--customers", "400", "--weeks", "16",
         "--pre-periods", "3", "--horizon", "4", "--buckets", "32", "--out", out.toString());
     assertTrue(printed.contains("| opened |"), printed);
-    assertTrue(Files.readString(out.resolve("validation.md")).startsWith("# Estimator validation"));
+    String report = Files.readString(out.resolve("validation.md"));
+    assertTrue(report.startsWith("# Estimator validation"));
+    // Cohorts come from the planted labels; the rules' disagreements with them are counted, not hidden.
+    java.util.regex.Matcher labels = java.util.regex.Pattern.compile(
+        "the deception rules missed (\\d+) of the (\\d+) planted deceptive campaigns and flagged (\\d+) honest ones").matcher(report);
+    assertTrue(labels.find(), report);
+    assertTrue(Integer.parseInt(labels.group(2)) >= 5 && Integer.parseInt(labels.group(1)) <= Integer.parseInt(labels.group(2)),
+        labels.group());
     List<String> csv = Files.readAllLines(out.resolve("validation.csv"));
     assertEquals("metric,event_time,reps,truth,bias,rmse,coverage,mean_se,sd_estimate", csv.get(0));
     long covered = 0;
