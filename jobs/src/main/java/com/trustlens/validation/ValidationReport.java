@@ -27,10 +27,15 @@ public final class ValidationReport {
     sb.append("| metric | coverage e < 0 | coverage e >= 0 | uniform band covers the whole curve | placebo rejects |\n");
     sb.append("|---|---|---|---|---|\n");
     for (String m : tally.metrics()) {
-      sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f |%n", m, tally.pooledCoverage(m, false),
-          tally.pooledCoverage(m, true), tally.bandCoverage(m), tally.placeboRejection(m)));
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m, share(tally.pooledCoverage(m, false)),
+          share(tally.pooledCoverage(m, true)), share(tally.bandCoverage(m)), share(tally.placeboRejection(m))));
     }
     return sb.toString();
+  }
+
+  // No estimate to score (e.g. absorbing metrics before exposure, where nobody changes): n/a, not NaN.
+  static String share(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
   }
 
   static String markdown(ValidationTally tally, String command, double seconds) {
