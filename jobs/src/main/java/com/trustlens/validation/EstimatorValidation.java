@@ -87,7 +87,7 @@ public final class EstimatorValidation {
     Path truthFile = dir.resolve("data/truth.json");
     ReplicationChain.Result chain = new ReplicationChain(spark, loaded.config(), plantedDeceptive(truthFile)).run();
     ErosionEstimator.Result result = chain.estimates();
-    tally.addLabelErrors(chain.labelErrors().missed(), chain.labelErrors().flagged(), chain.labelErrors().deceptive());
+    tally.addLabelErrors(chain.labelErrors());
     Progress.info(String.format(Locale.ROOT, "validate-estimator: seed %d generated in %.1f s, estimated in %.1f s", seed,
         (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
     Map<String, Map<Integer, Double>> truth = truth(truthFile);

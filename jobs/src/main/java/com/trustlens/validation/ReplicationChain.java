@@ -48,10 +48,7 @@ final class ReplicationChain {
   private final List<Dataset<Row>> cached = new ArrayList<>();
 
   /** What a replication gives: the estimates, and how many campaigns the rules labelled otherwise than planted. */
-  record Result(ErosionEstimator.Result estimates, LabelErrors labelErrors) {}
-
-  /** Deceptive campaigns the rules missed and honest ones they flagged, out of the planted deceptive ones. */
-  record LabelErrors(long missed, long flagged, long deceptive) {}
+  record Result(ErosionEstimator.Result estimates, ValidationTally.LabelErrors labelErrors) {}
 
   ReplicationChain(SparkSession spark, TrustLensConfig config, Set<String> plantedDeceptive) {
     this.spark = spark;
@@ -69,7 +66,7 @@ final class ReplicationChain {
       Row errors = classified.agg(
           sum(when(planted.and(not(col("deceptive"))), 1).otherwise(0)).cast("long"),
           sum(when(not(planted).and(col("deceptive")), 1).otherwise(0)).cast("long")).first();
-      LabelErrors labelErrors = new LabelErrors(errors.isNullAt(0) ? 0 : errors.getLong(0),
+      ValidationTally.LabelErrors labelErrors = new ValidationTally.LabelErrors(errors.isNullAt(0) ? 0 : errors.getLong(0),
           errors.isNullAt(1) ? 0 : errors.getLong(1), plantedDeceptive.size());
       Dataset<Row> deception = classified.withColumn("deceptive", planted);
       Analysis a = config.analysis();

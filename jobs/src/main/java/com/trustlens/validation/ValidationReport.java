@@ -42,11 +42,11 @@ public final class ValidationReport {
     StringBuilder sb = new StringBuilder("# Estimator validation\n\n");
     sb.append(String.format(Locale.ROOT, "`%s` (%.0f s). Truth: expected_att.deceptive_mail.by_event_time of each "
         + "replication's truth.json. Intervals at 95 %%; placebo: pre-trend test at 5 %%.%n%n", command, seconds));
-    long[] labels = tally.labelErrors();
+    ValidationTally.LabelErrors labels = tally.labelErrors();
     sb.append(String.format(Locale.ROOT, "Cohorts come from the campaigns planted as deceptive (truth.json campaigns.deceptive), "
         + "so that the figures score the estimator alone; over the replications the deception rules missed %d of the %d "
         + "planted deceptive campaigns and flagged %d honest ones (a run of the pipeline would count the customers of "
-        + "missed campaigns as controls).%n%n", labels[0], labels[2], labels[1]));
+        + "missed campaigns as controls).%n%n", labels.missed(), labels.deceptive(), labels.flagged()));
     sb.append(summary(tally));
     for (String m : tally.metrics()) {
       sb.append("\n## ").append(m).append("\n\n");

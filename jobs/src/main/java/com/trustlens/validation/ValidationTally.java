@@ -32,18 +32,23 @@ public final class ValidationTally {
   private final Map<String, Map<Integer, List<Point>>> points = new TreeMap<>();
   private final Map<String, int[]> bands = new TreeMap<>();
   private final Map<String, int[]> placebo = new TreeMap<>();
-  private final long[] labelErrors = new long[3];
+  private LabelErrors labelErrors = new LabelErrors(0, 0, 0);
 
-  /** Adds one replication's disagreements of the rules with the planted labels (which the cohorts use). */
-  public void addLabelErrors(long missed, long flagged, long deceptive) {
-    labelErrors[0] += missed;
-    labelErrors[1] += flagged;
-    labelErrors[2] += deceptive;
+  /** Deceptive campaigns the rules missed and honest ones they flagged, out of the planted deceptive ones. */
+  public record LabelErrors(long missed, long flagged, long deceptive) {
+    LabelErrors plus(LabelErrors o) {
+      return new LabelErrors(missed + o.missed, flagged + o.flagged, deceptive + o.deceptive);
+    }
   }
 
-  /** Summed over replications: planted deceptive campaigns the rules missed, honest ones they flagged, planted deceptive ones. */
-  public long[] labelErrors() {
-    return labelErrors.clone();
+  /** Adds one replication's disagreements of the rules with the planted labels (which the cohorts use). */
+  public void addLabelErrors(LabelErrors replication) {
+    labelErrors = labelErrors.plus(replication);
+  }
+
+  /** The disagreements summed over replications. */
+  public LabelErrors labelErrors() {
+    return labelErrors;
   }
 
   /** Adds one replication's curve of a metric and its pre-trend p-value (null: no test). */

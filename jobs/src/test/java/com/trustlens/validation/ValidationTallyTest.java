@@ -34,10 +34,10 @@ class ValidationTallyTest {
   void aMetricWithoutPrePeriodEstimatesReadsNotApplicableAndLabelErrorsAddUp() {
     ValidationTally tally = new ValidationTally();
     tally.add("active", List.of(new ValidationTally.Point("active", 1, -0.01, -0.012, 0.005, -0.022, -0.002, -0.03, 0.006)), null);
-    tally.addLabelErrors(2, 0, 17);
-    tally.addLabelErrors(1, 1, 16);
+    tally.addLabelErrors(new ValidationTally.LabelErrors(2, 0, 17));
+    tally.addLabelErrors(new ValidationTally.LabelErrors(1, 1, 16));
     // No pre-period point and no placebo test: n/a rather than NaN; post coverage 1 of 1.
     assertEquals("| active | n/a | 1.000 | 1.000 | n/a |", ValidationReport.summary(tally).lines().toList().get(2));
-    assertEquals(List.of(3L, 1L, 33L), java.util.Arrays.stream(tally.labelErrors()).boxed().toList());
+    assertEquals(new ValidationTally.LabelErrors(3, 1, 33), tally.labelErrors());
   }
 }
