@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The sufficient statistics of one treatment on the driver: for every cell, arm (controls, then
@@ -43,50 +44,66 @@ final class CellStatistics {
   /** Reads the cell and horizon sums of the pass (streamed, never held as rows) into each treatment's statistics. */
   static void collect(Dataset<Row> cellSums, Dataset<Row> horizonSums, Map<String, CellStatistics> stats,
       List<String> metricNames) {
+    Fields f = Fields.of(cellSums.schema(), metricNames);
     for (Iterator<Row> it = cellSums.toLocalIterator(); it.hasNext(); ) {
       Row r = it.next();
-      CellStatistics s = stats.get(r.getString(r.fieldIndex("treatment")));
-      if (s != null) s.add(r, metricNames);
+      CellStatistics s = stats.get(r.getString(f.treatment()));
+      if (s != null) s.add(r, f);
     }
+    Fields h = Fields.of(horizonSums.schema(), metricNames);
     for (Iterator<Row> it = horizonSums.toLocalIterator(); it.hasNext(); ) {
       Row r = it.next();
-      CellStatistics s = stats.get(r.getString(r.fieldIndex("treatment")));
-      if (s != null) s.addHorizon(r, metricNames);
+      CellStatistics s = stats.get(r.getString(h.treatment()));
+      if (s != null) s.addHorizon(r, h);
     }
   }
 
-  private void add(Row r, List<String> metricNames) {
-    int bucket = r.getInt(r.fieldIndex("bucket"));
+  /** Positions of the pass's columns, looked up once per result rather than on each of its rows (-1: absent). */
+  private record Fields(int treatment, int cohort, int period, int arm, int stratum, int bucket, int hz, int n, int w,
+      int[] changes) {
+    static Fields of(StructType schema, List<String> metricNames) {
+      return new Fields(at(schema, "treatment"), at(schema, "cohort"), at(schema, "period"), at(schema, "arm"),
+          at(schema, "stratum"), at(schema, "bucket"), at(schema, "hz"), at(schema, "n"), at(schema, "w"),
+          metricNames.stream().mapToInt(m -> at(schema, SufficientStatistics.change(m))).toArray());
+    }
+
+    private static int at(StructType schema, String name) {
+      return schema.getFieldIndex(name).isDefined() ? schema.fieldIndex(name) : -1;
+    }
+  }
+
+  private void add(Row r, Fields f) {
+    int bucket = r.getInt(f.bucket());
     if (bucket < 0 || bucket >= buckets) {
       throw new IllegalStateException("bucket " + bucket + " is outside [0, " + buckets + ")");
     }
-    double n = r.getLong(r.fieldIndex("n"));
-    String arm = r.getString(r.fieldIndex("arm"));
+    double n = r.getLong(f.n());
+    String arm = r.getString(f.arm());
     if (arm.equals(SufficientStatistics.POPULATION)) {
       population[bucket] += n;
       return;
     }
-    int cell = design.indexOf(r.getInt(r.fieldIndex("cohort")), r.getInt(r.fieldIndex("period")));
+    int cell = design.indexOf(r.getInt(f.cohort()), r.getInt(f.period()));
     int a = arm.equals(SufficientStatistics.CONTROL) ? CONTROL_ARM
         : Integer.parseInt(arm.substring(SufficientStatistics.DOSE.length()));
-    int s = stratum(r.getString(r.fieldIndex("stratum")));
+    int s = stratum(r.getString(f.stratum()));
     int at = offset(a, cell, bucket);
     counts.get(s)[at] += n;
-    weights.get(s)[at] += r.getDouble(r.fieldIndex("w"));
+    weights.get(s)[at] += r.getDouble(f.w());
     for (int m = 0; m < metrics; m++) {
-      changes.get(s)[m][at] += r.getDouble(r.fieldIndex(SufficientStatistics.change(metricNames.get(m))));
+      changes.get(s)[m][at] += r.getDouble(f.changes()[m]);
     }
   }
 
-  private void addHorizon(Row r, List<String> metricNames) {
-    int cell = design.indexOf(r.getInt(r.fieldIndex("cohort")), r.getInt(r.fieldIndex("period")));
-    int s = stratum(r.getString(r.fieldIndex("stratum")));
+  private void addHorizon(Row r, Fields f) {
+    int cell = design.indexOf(r.getInt(f.cohort()), r.getInt(f.period()));
+    int s = stratum(r.getString(f.stratum()));
     int periods = design.periodCount();
     double[] h = horizons.computeIfAbsent(s, k -> new double[design.cells().size() * periods * (1 + metrics)]);
-    int at = (cell * periods + r.getInt(r.fieldIndex("hz"))) * (1 + metrics);
-    h[at] += r.getDouble(r.fieldIndex("w"));
+    int at = (cell * periods + r.getInt(f.hz())) * (1 + metrics);
+    h[at] += r.getDouble(f.w());
     for (int m = 0; m < metrics; m++) {
-      h[at + 1 + m] += r.getDouble(r.fieldIndex(SufficientStatistics.change(metricNames.get(m))));
+      h[at + 1 + m] += r.getDouble(f.changes()[m]);
     }
   }
 
