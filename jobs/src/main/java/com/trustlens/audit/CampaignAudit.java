@@ -20,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
  * same sender's honest campaigns and the long-term erosion of the customers it exposed first, and
  * the net revenue balance, as the rows of campaign_impact ranked by net effect. Two distributed
  * passes in all, whatever the number of campaigns: one over exposures and events (the catch), one
- * over the panel (the pond); only sums per campaign and customer bucket reach the driver.
+ * over the panel's class sums (the pond); only sums per campaign and customer bucket reach the driver.
  */
 public final class CampaignAudit {
   /** Panel metrics the long-term side needs. */
@@ -35,9 +35,12 @@ public final class CampaignAudit {
     this.estimation = estimation.withMetrics(METRICS);
   }
 
-  /** What the audit reads: silver campaigns, exposures, events; campaign_deception, the panel, customer_cohorts. */
+  /**
+   * What the audit reads: silver campaigns, exposures, events; campaign_deception, the panel's class
+   * sums ({@link com.trustlens.estimate.ClassSums}, with opened and revenue), customer_cohorts.
+   */
   public record Inputs(Dataset<Row> campaigns, Dataset<Row> exposures, Dataset<Row> events,
-      Dataset<Row> campaignDeception, Dataset<Row> panel, Dataset<Row> cohorts) {}
+      Dataset<Row> campaignDeception, Dataset<Row> classSums, Dataset<Row> cohorts) {}
 
   /** Rows of campaign_impact, in rank order. */
   public Dataset<Row> apply(Inputs in) {
@@ -49,7 +52,7 @@ public final class CampaignAudit {
           new ShortTermPass(settings, estimation.bucketOf()).apply(in.exposures(), in.events(), roles),
           estimation.buckets());
       Map<String, CampaignStudy> studies = new CampaignEventStudies(estimation)
-          .apply(in.panel(), in.cohorts(), Treatments.DECEPTIVE_MAIL, settings.revenueFrom());
+          .fromClassSums(in.classSums(), in.cohorts(), Treatments.DECEPTIVE_MAIL, settings.revenueFrom());
       ImpactRows rows = new ImpactRows(settings);
       List<Map<String, Object>> values = new ArrayList<>();
       for (Row t : targets) {
@@ -58,7 +61,7 @@ public final class CampaignAudit {
       }
       TableSchema schema = Schemas.output("campaign_impact");
       // One partition keeps the rank order in the written file, for readers that do not sort.
-      return in.panel().sparkSession().createDataFrame(ranked(values, schema), schema.structType()).coalesce(1);
+      return in.cohorts().sparkSession().createDataFrame(ranked(values, schema), schema.structType()).coalesce(1);
     } finally {
       roles.unpersist();
     }

@@ -41,14 +41,20 @@ public final class CampaignEventStudies {
   public record CampaignStudy(String campaign, long firstExposed, long treated, long controls,
       Map<String, Effect> atHorizon, Map<String, Effect> cumulative, int occupiedBuckets) {}
 
+  /** As {@link #fromClassSums} on the class sums of the panel and customer_cohorts. */
+  public Map<String, CampaignStudy> apply(Dataset<Row> panel, Dataset<Row> cohorts, String treatment, int from) {
+    return fromClassSums(new ClassSums(settings, settings.metrics()).of(panel, cohorts), cohorts, treatment, from);
+  }
+
   /**
-   * @param panel rows of the panel
+   * @param classSums rows of {@link ClassSums} built from cohorts, holding the settings' metrics
    * @param cohorts rows of customer_cohorts
    * @param treatment the treatment whose first exposures are split by campaign
    * @param from first event time of the cumulative effects
    * @return the study of every campaign that exposed customers first in the window, by campaign id
    */
-  public Map<String, CampaignStudy> apply(Dataset<Row> panel, Dataset<Row> cohorts, String treatment, int from) {
+  public Map<String, CampaignStudy> fromClassSums(Dataset<Row> classSums, Dataset<Row> cohorts, String treatment,
+      int from) {
     SufficientStatistics pass = new SufficientStatistics(settings);
     Map<String, StudyDesign> designs = new LinkedHashMap<>();
     pass.campaignCohortIndexes(cohorts, treatment).forEach((campaign, gs) -> {
@@ -58,7 +64,7 @@ public final class CampaignEventStudies {
     });
     if (designs.isEmpty()) return Map.of();
     // Controls are not attrition-weighted here: the hazards are the treatment's, not a campaign's.
-    Map<String, CellStatistics> stats = pass.collect(panel, cohorts, designs, Map.of());
+    Map<String, CellStatistics> stats = pass.collect(classSums, designs, Map.of());
     // Bands are not reported here: one bootstrap draw keeps EventStudy's contract at no cost.
     MultiplierBootstrap bootstrap = new MultiplierBootstrap(1, settings.buckets(), settings.seed());
     Map<String, CampaignStudy> out = new LinkedHashMap<>();

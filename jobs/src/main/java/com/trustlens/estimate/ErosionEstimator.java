@@ -33,13 +33,23 @@ public final class ErosionEstimator {
    * @param srm sample-ratio check per treatment (absent treatments: no holdout shares declared)
    */
   public Result apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, SampleRatioMismatch.Result> srm) {
+    return fromClassSums(new ClassSums(settings, settings.metrics()).of(panel, cohorts), cohorts, srm);
+  }
+
+  /**
+   * As {@link #apply}, from the panel's class sums (the stored table of a run).
+   *
+   * @param classSums rows of {@link ClassSums} built from customer_cohorts and holding the settings' metrics
+   */
+  public Result fromClassSums(Dataset<Row> classSums, Dataset<Row> cohorts,
+      Map<String, SampleRatioMismatch.Result> srm) {
     SufficientStatistics pass = new SufficientStatistics(settings);
     Map<String, StudyDesign> designs = new LinkedHashMap<>();
     pass.cohortIndexes(cohorts).forEach((treatment, gs) ->
         designs.put(treatment, StudyDesign.plan(treatment, gs, settings.periodCount(), settings.controlGroup())));
     Map<String, TreatmentHazards> hazards = settings.attritionWeights()
         ? new AttritionWeights(settings).hazards(cohorts) : AttritionWeights.none();
-    Map<String, CellStatistics> stats = pass.collect(panel, cohorts, designs, hazards);
+    Map<String, CellStatistics> stats = pass.collect(classSums, designs, hazards);
 
     List<Date> periods = new ArrayList<>();
     for (int i = 0; i < settings.periodCount(); i++) periods.add(Date.valueOf(settings.periodAt(i)));
@@ -66,7 +76,7 @@ public final class ErosionEstimator {
       }
       describe(s, check, periods, notes, warnings);
     }
-    SparkSession spark = panel.sparkSession();
+    SparkSession spark = cohorts.sparkSession();
     return new Result(attGt.toDataset(spark), curve.toDataset(spark), aggregates.toDataset(spark),
         summary.toDataset(spark), notes, warnings);
   }

@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -26,11 +24,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The one distributed pass of the estimation: panel x cohorts summed by customer class (cohort,
- * exit, holdout, stratum, dose, bucket) and period, then spread over the group-time cells each
- * class plays a role in, giving per cell, arm, stratum and bucket the customer count, their summed
- * attrition weights and the weighted sum of every metric's change from the base period. Its size is bounded by treatments x cells x 4 arms x
- * strata x buckets, whatever the number of customers.
+ * The estimation's distributed pass: the panel's sums per customer class and period
+ * ({@link ClassSums}, built here or read from the lake) spread over the group-time cells each class
+ * plays a role in, giving per cell, arm, stratum and bucket the customer count, their summed
+ * attrition weights and the weighted sum of every metric's change from the base period. Its size
+ * is bounded by treatments x cells x 4 arms x strata x buckets, whatever the number of customers.
  */
 public final class SufficientStatistics {
   /** Arm of the controls; treated arms are dose1, dose2, dose3 (3 or more exposures). */
@@ -38,7 +36,7 @@ public final class SufficientStatistics {
   /** Rows counting every analysed customer per bucket (no cell). */
   public static final String POPULATION = "population";
   public static final String DOSE = "dose";
-  static final int MAX_DOSE = 3;
+  static final int MAX_DOSE = ClassSums.MAX_DOSE;
 
   private final EstimationSettings settings;
 
@@ -52,12 +50,12 @@ public final class SufficientStatistics {
   }
 
   /**
-   * Runs the pass and brings its result to the driver: the cell sums and, with attrition weights,
-   * the controls' sums by horizon (see {@link #apply}).
+   * Spreads the class sums over the cells and brings the result to the driver: the cell sums and,
+   * with attrition weights, the controls' sums by horizon (see {@link #apply}).
    */
-  Map<String, CellStatistics> collect(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
+  Map<String, CellStatistics> collect(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
-    Dataset<Row> detailed = apply(panel, cohorts, designs, hazards).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> detailed = apply(classSums, designs, hazards).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, CellStatistics> stats = new java.util.HashMap<>();
       designs.forEach((t, d) -> stats.put(t, new CellStatistics(d, settings.metrics().size(), settings.buckets(),
@@ -69,9 +67,14 @@ public final class SufficientStatistics {
     }
   }
 
+  /** As {@link #apply(Dataset, Map, Map)} on the class sums of the panel and customer_cohorts. */
+  public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
+      Map<String, TreatmentHazards> hazards) {
+    return apply(new ClassSums(settings, settings.metrics()).of(panel, cohorts), designs, hazards);
+  }
+
   /**
-   * @param panel rows of the panel
-   * @param cohorts rows of customer_cohorts
+   * @param classSums rows of {@link ClassSums} holding at least the settings' metrics
    * @param designs the cells of every treatment to estimate, keyed by {@link StudyDesign#key()}; designs refined
    *     by campaign take as treated only the customers the campaign exposed first
    * @param hazards treatment hazards per treatment for attrition weights (empty: no weights)
@@ -79,11 +82,12 @@ public final class SufficientStatistics {
    *     in the window (null for population rows), treatment the design's key, hz the horizon of attrition-weighted controls (else
    *     null), n customers, w their summed weights, d the weighted sums of changes
    */
-  public Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, StudyDesign> designs,
+  public Dataset<Row> apply(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
     boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
-    Dataset<Row> classes = classSums(panel, customerClasses(cohorts, byCampaign));
-    Dataset<Row> cells = broadcast(cellPeriods(panel.sparkSession(), designs));
+    Dataset<Row> classes = byCampaign ? classSums : withoutCampaign(classSums);
+    SparkSession spark = classSums.sparkSession();
+    Dataset<Row> cells = broadcast(cellPeriods(spark, designs));
     Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
         .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
         .when(control(), lit(CONTROL));
@@ -95,7 +99,7 @@ public final class SufficientStatistics {
     Column horizon = lit(null).cast("int");
     if (!hazards.isEmpty()) {
       AttritionWeights attrition = new AttritionWeights(settings);
-      roles = roles.join(broadcast(attrition.table(panel.sparkSession(), designs, hazards)),
+      roles = roles.join(broadcast(attrition.table(spark, designs, hazards)),
           col("treatment").equalTo(col("w_treatment")).and(col("stratum").equalTo(col("w_stratum")))
               .and(col("g").equalTo(col("w_g"))).and(attrition.horizon().equalTo(col("w_u"))), "left");
       Column isControl = col("arm").equalTo(CONTROL);
@@ -107,7 +111,7 @@ public final class SufficientStatistics {
     List<Column> sums = new ArrayList<>();
     sums.add(sum(when(current, col("n").multiply(weight)).otherwise(lit(0.0))).as("w"));
     for (String m : settings.metrics()) {
-      sums.add(sum(col("s_" + m).multiply(col("sign")).multiply(weight)).as(change(m)));
+      sums.add(sum(col(ClassSums.sumOf(m)).multiply(col("sign")).multiply(weight)).as(change(m)));
     }
     return roles
         .groupBy(col("cell_key").as("treatment"), col("g"), col("t"), col("arm"), col("stratum"), col("bucket"), horizon.as("hz"))
@@ -164,51 +168,14 @@ public final class SufficientStatistics {
     return out;
   }
 
-  // One row per customer and treatment, with what decides the roles the customer can play; the
-  // campaign of the first exposure only when designs refine by campaign (else classes stay coarse).
-  private Dataset<Row> customerClasses(Dataset<Row> cohorts, boolean byCampaign) {
-    int none = settings.periodCount();
-    Column g = settings.indexOf(col("cohort_period"));
-    Column exit = settings.indexOf(col("exit_period"));
-    // Exits before the window all mean the same: never reachable during it.
-    Column exitClass = when(col("exit_period").isNull(), lit(none)).otherwise(greatest(exit, lit(-1)));
-    Column holdout = settings.indexOf(col("holdout_period"));
-    boolean holdoutDesign = settings.controlGroup() == ControlGroup.HOLDOUT;
-    Dataset<Row> base = cohorts;
-    Column randomised = lit(false);
-    if (holdoutDesign) {
-      // A treated customer is compared with a holdout only when their first campaign had one.
-      Dataset<Row> withHoldout = cohorts.filter(col("holdout_campaign_id").isNotNull())
-          .select(col("treatment").as("h_treatment"), col("holdout_campaign_id").as("h_campaign")).distinct();
-      base = cohorts.join(broadcast(withHoldout), col("treatment").equalTo(col("h_treatment"))
-          .and(col("first_campaign_id").equalTo(col("h_campaign"))), "left");
-      randomised = col("h_campaign").isNotNull();
-    }
-    return base
-        // Customers treated before the window are neither a cohort nor controls.
-        .filter(g.isNull().or(g.geq(0)))
-        .select(col("treatment"), col("customer_key"), col("stratum"),
-            g.as("c_cohort"),
-            (byCampaign ? col("first_campaign_id") : lit(null)).cast("string").as("c_campaign"),
-            exitClass.as("c_exit"),
-            (holdoutDesign ? when(holdout.geq(0), holdout) : lit(null)).cast("int").as("c_holdout"),
-            randomised.as("c_randomised"),
-            when(g.isNull(), lit(0)).otherwise(least(col("deceptive_exposures"), lit(MAX_DOSE))).as("c_dose"),
-            settings.bucketOf().as("bucket"));
-  }
-
-  private Dataset<Row> classSums(Dataset<Row> panel, Dataset<Row> classes) {
+  // Classes merged over first campaigns, when no design tells campaigns apart: fewer rows to spread over the cells.
+  private Dataset<Row> withoutCampaign(Dataset<Row> classSums) {
+    List<Column> keys = new ArrayList<>();
+    for (String c : ClassSums.CLASS) keys.add(c.equals("c_campaign") ? lit(null).cast("string").as(c) : col(c));
+    keys.add(col("period_index"));
     List<Column> sums = new ArrayList<>();
-    for (String m : settings.metrics()) {
-      sums.add(sum(col(m).cast("double")).as("s_" + m));
-    }
-    List<Column> columns = new ArrayList<>(List.of(col("customer_key"), settings.indexOf(col("period")).as("period_index")));
-    settings.metrics().forEach(m -> columns.add(col(m)));
-    return panel.select(columns.toArray(Column[]::new))
-        .join(classes, "customer_key")
-        .groupBy("treatment", "c_cohort", "c_campaign", "c_exit", "c_holdout", "c_randomised", "c_dose", "stratum", "bucket",
-            "period_index")
-        .agg(count(lit(1)).as("n"), sums.toArray(Column[]::new));
+    for (String m : settings.metrics()) sums.add(sum(ClassSums.sumOf(m)).as(ClassSums.sumOf(m)));
+    return classSums.groupBy(keys.toArray(Column[]::new)).agg(sum("n").as("n"), sums.toArray(Column[]::new));
   }
 
   private Column treated() {

@@ -15,9 +15,11 @@
  * ({@link com.trustlens.estimate.EventStudy}): ATT(e) over cohorts weighted by cohort size, each
  * cohort's average over e = 0..horizon, each calendar period's, and the overall effect.
  *
- * <p><b>One distributed pass</b> ({@link com.trustlens.estimate.SufficientStatistics}). Panel x
- * cohorts is summed by customer class (treatment, cohort, exit period, holdout period, stratum,
- * dose 1/2/3+, bucket = pmod(xxhash64(seed, customer_key), B)) and period; a broadcast join with
+ * <p><b>One distributed pass</b> ({@link com.trustlens.estimate.ClassSums}, then {@link
+ * com.trustlens.estimate.SufficientStatistics}). Panel x cohorts is summed by customer class
+ * (treatment, cohort, first campaign, exit period, holdout period, stratum, dose 1/2/3+, bucket =
+ * pmod(xxhash64(seed, customer_key), B)) and period, stored by a run and updated by an incremental
+ * one; a broadcast join with
  * the list of cells (each reads its period with sign + and its base with sign -) then gives, per
  * cell, arm (controls, dose 1, 2, 3+), stratum and bucket, the customer count and the sum of every
  * metric's change. That table is bounded by treatments x cells x 4 x strata x B rows whatever the

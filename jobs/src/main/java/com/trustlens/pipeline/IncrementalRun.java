@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.trustlens.config.InputSpec;
+import com.trustlens.estimate.EstimationSettings;
 import com.trustlens.ingest.GrowthCheck;
 import com.trustlens.ingest.Ingest;
 import com.trustlens.ingest.InputState;
@@ -21,7 +22,8 @@ import org.apache.spark.sql.Row;
 /**
  * `trustlens run`: incremental when the inputs only grew since the last complete run (new files
  * ingested and merged into silver, the panel rewritten from the first period new events touch,
- * every later table recomputed), full otherwise or with --full; the run's inputs are recorded in
+ * the class sums updated for those periods and the customers whose class changed, every later
+ * table recomputed from them), full otherwise or with --full; the run's inputs are recorded in
  * _internal/ingest_log when it completes.
  */
 public final class IncrementalRun {
@@ -46,7 +48,9 @@ public final class IncrementalRun {
       Progress.info("incremental run: " + describe(plan) + (update.panelFrom() == null ? ""
           : "; panel rebuilt from " + update.panelFrom()));
       p.classify();
+      ClassSumsSource before = p.classSumsSource(EstimationSettings.of(p.config().analysis()));
       p.cohortsUpdatingPanel(update.panelFrom());
+      p.updateClassSums(before, update.panelFrom());
     } else {
       Progress.info("full run: " + plan.fullReason());
       p.ingest();

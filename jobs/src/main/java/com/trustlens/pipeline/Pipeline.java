@@ -14,6 +14,7 @@ import com.trustlens.config.InputSpec;
 import com.trustlens.config.TreatmentSpec;
 import com.trustlens.config.TrustLensConfig;
 import com.trustlens.deception.CampaignClassifier;
+import com.trustlens.estimate.ClassSums;
 import com.trustlens.estimate.ErosionEstimator;
 import com.trustlens.estimate.EstimationSettings;
 import com.trustlens.estimate.SampleRatioMismatch;
@@ -226,11 +227,12 @@ public final class Pipeline {
    * silver campaigns get their sample-ratio check.
    */
   public void estimate() {
-    Dataset<Row> panel = read(lake.internal("panel"), "panel", "cohorts");
+    EstimationSettings settings = EstimationSettings.of(config.analysis());
     Dataset<Row> cohorts = read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts");
+    Dataset<Row> sums = classSums(settings);
     Map<String, SampleRatioMismatch.Result> srm = sampleRatioChecks();
     ErosionEstimator.Result r = Progress.step("estimate",
-        () -> new ErosionEstimator(EstimationSettings.of(config.analysis())).apply(panel, cohorts, srm),
+        () -> new ErosionEstimator(settings).fromClassSums(sums, cohorts, srm),
         res -> res.notes().isEmpty() ? "" : res.notes().get(0));
     r.notes().stream().skip(1).forEach(Progress::info);
     r.warnings().forEach(Progress::warn);
@@ -243,6 +245,70 @@ public final class Pipeline {
           tables.replace(Schemas.output("erosion_summary"), lake.gold("erosion_summary"), r.summary()));
       return tables.read(lake.gold("erosion_att_gt")).count();
     }, n -> String.format(java.util.Locale.ROOT, "%,d ATT(g,t) rows and their curve, aggregates, summary", n));
+  }
+
+  /**
+   * The panel's class sums (_internal/class_sums): read when built from the lake's current panel
+   * and customer_cohorts under these settings, else built from them and stored.
+   */
+  Dataset<Row> classSums(EstimationSettings settings) {
+    String path = lake.internal("class_sums");
+    Dataset<Row> panel = read(lake.internal("panel"), "panel", "cohorts");
+    Dataset<Row> cohorts = read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts");
+    ClassSumsSource source = classSumsSource(settings);
+    if (source.equals(storedClassSumsSource())) return tables.read(path);
+    Progress.step("class sums", () -> {
+      write("_internal/class_sums", tables.replace(ClassSums.schema(), path,
+          ClassSums.stored(settings).of(panel, cohorts), source.properties()));
+      return tables.read(path).count();
+    }, n -> String.format(java.util.Locale.ROOT, "%,d class x period rows from the panel", n));
+    return tables.read(path);
+  }
+
+  /**
+   * After an incremental run rewrote customer_cohorts and the panel from {@code panelFrom} on
+   * (null: panel untouched), updates the stored class sums if they were built from the lake as it
+   * was before ({@code before}); otherwise leaves them for {@link #classSums} to build in full.
+   */
+  void updateClassSums(ClassSumsSource before, java.time.LocalDate panelFrom) {
+    String path = lake.internal("class_sums");
+    if (before == null || !before.equals(storedClassSumsSource())) {
+      Progress.info("class sums: none from the last run's panel and cohorts, built in full");
+      return;
+    }
+    EstimationSettings settings = EstimationSettings.of(config.analysis());
+    ClassSumsSource now = classSumsSource(settings);
+    int from = keptPeriods(settings, panelFrom);
+    String what = panelFrom == null ? "no period rewritten" : "periods from " + panelFrom + " summed again";
+    Progress.step("class sums", () -> {
+      ClassSums.Update u = ClassSums.stored(settings).updated(tables.read(path),
+          read(lake.internal("panel"), "panel", "cohorts"), tables.read(lake.gold("customer_cohorts"), before.cohorts()),
+          read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts"), from);
+      write("_internal/class_sums", tables.replace(ClassSums.schema(), path, u.sums(), now.properties()));
+      return new long[] {tables.read(path).count(), u.changedCustomers()};
+    }, n -> String.format(java.util.Locale.ROOT, "%,d class x period rows updated (%,d customers changed class, %s)",
+        n[0], n[1], what));
+  }
+
+  // The periods wholly before panelFrom (all when null) kept their panel rows.
+  private static int keptPeriods(EstimationSettings settings, java.time.LocalDate panelFrom) {
+    int kept = 0;
+    while (kept < settings.periodCount() && (panelFrom == null || !settings.periodAt(kept + 1).isAfter(panelFrom))) {
+      kept++;
+    }
+    return kept;
+  }
+
+  /** Source of class sums built now from the lake's panel and customer_cohorts; null when either is missing. */
+  ClassSumsSource classSumsSource(EstimationSettings settings) {
+    if (!tables.exists(lake.internal("panel")) || !tables.exists(lake.gold("customer_cohorts"))) return null;
+    return new ClassSumsSource(tables.version(lake.internal("panel")), tables.version(lake.gold("customer_cohorts")),
+        ClassSumsSource.settingsOf(settings));
+  }
+
+  private ClassSumsSource storedClassSumsSource() {
+    String path = lake.internal("class_sums");
+    return tables.exists(path) ? ClassSumsSource.of(tables.properties(path)) : null;
   }
 
   // The sample-ratio check needs the deceptive campaigns' exposures; without them there is none to make.
@@ -284,7 +350,7 @@ public final class Pipeline {
     Analysis a = config.analysis();
     CampaignAudit.Inputs in = new CampaignAudit.Inputs(silver("campaigns"), silver("exposures"), silver("events"),
         read(lake.gold("campaign_deception"), "campaign_deception", "classify"),
-        read(lake.internal("panel"), "panel", "cohorts"),
+        classSums(EstimationSettings.of(a)),
         read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts"));
     CampaignAudit audit = new CampaignAudit(AuditSettings.of(a, config.audit()), EstimationSettings.of(a));
     Row counts = Progress.step("audit", () -> {

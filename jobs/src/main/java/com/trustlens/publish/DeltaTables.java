@@ -28,7 +28,16 @@ public final class DeltaTables {
 
   /** Replaces the table's contents in one commit (creating it if needed); returns the version written. */
   public long replace(TableSchema schema, String path, Dataset<Row> data) {
-    return commit(path, () -> creator(schema, path, data).createOrReplace());
+    return replace(schema, path, data, Map.of());
+  }
+
+  /** As {@link #replace(TableSchema, String, Dataset)}, with table properties of the caller's (e.g. provenance). */
+  public long replace(TableSchema schema, String path, Dataset<Row> data, Map<String, String> properties) {
+    return commit(path, () -> {
+      CreateTableWriter<Row> w = creator(schema, path, data);
+      for (Map.Entry<String, String> p : properties.entrySet()) w = w.tableProperty(p.getKey(), p.getValue());
+      w.createOrReplace();
+    });
   }
 
   /** Appends rows in one commit (creating the table if needed); returns the version written. */
@@ -75,6 +84,21 @@ public final class DeltaTables {
     return spark.read().format("delta").load(path);
   }
 
+  /** Reads a table as it was at a version (Delta time travel). */
+  public Dataset<Row> read(String path, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /** Latest version of a table. */
+  public long version(String path) {
+    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+  }
+
+  /** Properties of a table as last written. */
+  public Map<String, String> properties(String path) {
+    return DeltaTable.forPath(spark, path).detail().select("properties").head().getJavaMap(0);
+  }
+
   private static DataFrameWriterV2<Row> writer(TableSchema schema, String path, Dataset<Row> data) {
     return schema.conform(data).writeTo(identifier(path));
   }
@@ -117,7 +141,7 @@ public final class DeltaTables {
       if (previous == null) spark.conf().unset(USER_METADATA);
       else spark.conf().set(USER_METADATA, previous);
     }
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    return version(path);
   }
 
   /** The catalog identifier of a path-based Delta table. */

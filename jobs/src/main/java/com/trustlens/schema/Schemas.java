@@ -20,7 +20,7 @@ public final class Schemas {
   public static final Map<String, List<String>> TABLES = Map.of(
       "input", List.of("customers", "campaigns", "exposures", "events"),
       "silver", List.of("customers", "campaigns", "exposures", "events"),
-      "internal", List.of("panel", "ingest_log"),
+      "internal", List.of("panel", "class_sums", "ingest_log"),
       "output", List.of("campaign_deception", "customer_cohorts", "trust_metrics", "erosion_att_gt", "erosion_curve",
           "erosion_aggregates", "erosion_summary", "survival_curve", "survival_test", "campaign_impact", "runs",
           "quarantine"));

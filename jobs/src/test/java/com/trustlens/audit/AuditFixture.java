@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.trustlens.config.ControlGroup;
 import com.trustlens.config.PeriodUnit;
+import com.trustlens.estimate.ClassSums;
 import com.trustlens.estimate.EstimationSettings;
 import com.trustlens.period.Periods;
 import com.trustlens.schema.Schemas;
@@ -143,6 +144,7 @@ final class AuditFixture {
   }
 
   CampaignAudit.Inputs inputs() {
-    return new CampaignAudit.Inputs(campaigns(), exposures(), events(), deception(), panel(), cohorts());
+    return new CampaignAudit.Inputs(campaigns(), exposures(), events(), deception(),
+        new ClassSums(estimation(), CampaignAudit.METRICS).of(panel(), cohorts()), cohorts());
   }
 }

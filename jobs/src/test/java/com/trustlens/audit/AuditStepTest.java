@@ -6,6 +6,7 @@ import com.trustlens.config.ConfigLoader;
 import com.trustlens.pipeline.Pipeline;
 import com.trustlens.pipeline.RunContext;
 import com.trustlens.schema.Schemas;
+import com.trustlens.testing.Panels;
 import com.trustlens.testing.SharedSpark;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class AuditStepTest {
     save(f.exposures(), pipeline.lake().silver("exposures"));
     save(f.events(), pipeline.lake().silver("events"));
     save(f.deception(), pipeline.lake().gold("campaign_deception"));
-    save(f.panel(), pipeline.lake().internal("panel"));
+    save(Panels.complete(f.panel()), pipeline.lake().internal("panel"));
     save(f.cohorts(), pipeline.lake().gold("customer_cohorts"));
 
     pipeline.audit();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.trustlens.config.ConfigLoader;
 import com.trustlens.pipeline.Pipeline;
 import com.trustlens.pipeline.RunContext;
+import com.trustlens.testing.Panels;
 import com.trustlens.testing.SharedSpark;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class EstimateStepTest {
     ConfigLoader.Loaded loaded = ConfigLoader.load(conf);
     RunContext run = new RunContext("estimate", loaded.hash(), Instant.now());
     Pipeline pipeline = new Pipeline(spark, loaded.config(), run);
-    w.panel(spark).write().format("delta").save(pipeline.lake().internal("panel"));
+    Panels.complete(w.panel(spark)).write().format("delta").save(pipeline.lake().internal("panel"));
     w.cohorts(spark).write().format("delta").save(pipeline.lake().gold("customer_cohorts"));
 
     pipeline.estimate();

@@ -9,6 +9,8 @@ import com.trustlens.testing.SharedSpark;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +54,8 @@ class EstimatorAgreementTest {
     Map<String, StudyDesign> designs = Map.of(World.TREATMENT, new BruteForce(w, s.controlGroup()).design());
     Map<String, TreatmentHazards> hazards = s.attritionWeights()
         ? new AttritionWeights(s).hazards(w.cohorts(spark)) : AttritionWeights.none();
-    CellStatistics stats = pass.collect(w.panel(spark), w.cohorts(spark), designs, hazards).get(World.TREATMENT);
+    Dataset<Row> sums = new ClassSums(s, s.metrics()).of(w.panel(spark), w.cohorts(spark));
+    CellStatistics stats = pass.collect(sums, designs, hazards).get(World.TREATMENT);
     EventStudy study = new EventStudy(s, stats, new MultiplierBootstrap(99, s.buckets(), 1),
         new Inference(stats.occupiedBuckets(), s.confidence()));
     return study.run(Breakdown.of(stats.strata()).get(0), 0);

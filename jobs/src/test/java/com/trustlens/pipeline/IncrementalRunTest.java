@@ -49,7 +49,7 @@ class IncrementalRunTest {
   private static final Path FULL = ROOT.resolve("full");
   /** Every table but runs (a log of runs) and ingest_log (paths differ between the two lakes). */
   private static final List<String> TABLES = List.of("_silver/customers", "_silver/campaigns", "_silver/exposures",
-      "_silver/events", "_internal/panel", "campaign_deception", "customer_cohorts", "trust_metrics",
+      "_silver/events", "_internal/panel", "_internal/class_sums", "campaign_deception", "customer_cohorts", "trust_metrics",
       "erosion_att_gt", "erosion_curve", "erosion_aggregates", "erosion_summary", "survival_curve", "survival_test",
       "campaign_impact", "quarantine");
 
@@ -95,6 +95,10 @@ class IncrementalRunTest {
     assertTrue(second.contains("incremental run: customers 0 new files, campaigns 0 new files, exposures 1 new file,"
         + " events 1 new file; panel rebuilt from 2025-03-10"), second);
     assertTrue(second.contains("panel from 2025-03-10        900 customer x period rows rewritten"), second);
+    // The estimate and the audit read class sums updated from the last run's, not summed over the panel again.
+    assertTrue(second.matches("(?s).*class x period rows updated \\([0-9]+ customers changed class, periods from 2025-03-10"
+        + " summed again\\).*"), second);
+    assertTrue(!second.contains("class x period rows from the panel"), second);
     run(spark, FULL);
   }
 
