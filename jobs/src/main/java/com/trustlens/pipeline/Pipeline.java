@@ -276,14 +276,21 @@ public final class Pipeline {
       Progress.info("class sums: none from the last run's panel and cohorts, built in full");
       return;
     }
+    String cohortsPath = lake.gold("customer_cohorts");
+    String gone = tables.unreadable(cohortsPath, before.cohorts());
+    if (gone != null) {
+      Progress.info("class sums: customer_cohorts as the last run left it is needed to update them, but its " + gone
+          + "; built in full");
+      return;
+    }
     EstimationSettings settings = EstimationSettings.of(config.analysis());
     ClassSumsSource now = classSumsSource(settings);
     int from = keptPeriods(settings, panelFrom);
     String what = panelFrom == null ? "no period rewritten" : "periods from " + panelFrom + " summed again";
     Progress.step("class sums", () -> {
       ClassSums.Update u = ClassSums.stored(settings).updated(tables.read(path),
-          read(lake.internal("panel"), "panel", "cohorts"), tables.read(lake.gold("customer_cohorts"), before.cohorts()),
-          read(lake.gold("customer_cohorts"), "customer_cohorts", "cohorts"), from);
+          read(lake.internal("panel"), "panel", "cohorts"), tables.read(cohortsPath, before.cohorts()),
+          read(cohortsPath, "customer_cohorts", "cohorts"), from);
       write("_internal/class_sums", tables.replace(ClassSums.schema(), path, u.sums(), now.properties()));
       return new long[] {tables.read(path).count(), u.changedCustomers()};
     }, n -> String.format(java.util.Locale.ROOT, "%,d class x period rows updated (%,d customers changed class, %s)",

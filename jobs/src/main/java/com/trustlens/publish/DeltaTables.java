@@ -89,6 +89,24 @@ public final class DeltaTables {
     return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 
+  /**
+   * Why a version of a table cannot be read any more (its log entry or a data file gone, as after
+   * a VACUUM past the retention), or null when it can.
+   */
+  public String unreadable(String path, long version) {
+    try {
+      for (String file : read(path, version).inputFiles()) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+        if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+          return "data file " + file + " of version " + version + " is gone";
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      return "version " + version + " cannot be read: " + e.getMessage();
+    }
+  }
+
   /** Latest version of a table. */
   public long version(String path) {
     return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);

@@ -65,6 +65,27 @@ class DeltaTablesTest {
   }
 
   @Test
+  void anEarlierVersionIsReadableUntilItsFilesAreGoneAndPropertiesTravelWithAReplace(SparkSession spark)
+      throws java.io.IOException {
+    TableSchema schema = Schemas.output("campaign_deception");
+    String path = dir.resolve("versions").toString();
+    DeltaTables tables = new DeltaTables(spark, "run-1");
+    tables.replace(schema, path, deception(spark, "c1", 0.9), Map.of("trustlens.source.panel", "4"));
+    tables.replace(schema, path, deception(spark, "c2", 0.1), Map.of("trustlens.source.panel", "5"));
+    assertEquals(1, tables.version(path));
+    assertEquals("5", tables.properties(path).get("trustlens.source.panel"));
+    assertEquals("c1", tables.read(path, 0).first().getAs("campaign_id"));
+    assertEquals(null, tables.unreadable(path, 0));
+
+    // As a VACUUM past the retention would leave it: version 0's data file deleted.
+    for (String file : tables.read(path, 0).inputFiles()) java.nio.file.Files.delete(Path.of(java.net.URI.create(file)));
+    assertTrue(tables.unreadable(path, 0).startsWith("data file "), tables.unreadable(path, 0));
+    assertTrue(tables.unreadable(path, 0).endsWith(" of version 0 is gone"), tables.unreadable(path, 0));
+    assertEquals(null, tables.unreadable(path, 1));
+    assertTrue(tables.unreadable(path, 7).startsWith("version 7 cannot be read: "), tables.unreadable(path, 7));
+  }
+
+  @Test
   void silverTablesHaveNoChangeDataFeed(SparkSession spark) {
     String path = dir.resolve("silver_campaigns").toString();
     TableSchema schema = Schemas.silver("campaigns");
