@@ -70,12 +70,15 @@ class BenchTest {
         "INFO silver events                6,114 rows (2.0 s)",
         "INFO panel                        4,800 customer x period rows (3.5 s)",
         "INFO trust_metrics                576 rows (1.5 s)",
+        "INFO class sums                   1,204 class x period rows from the panel (0.7 s)",
+        "INFO estimate                     deceptive_mail: 4 cohorts, 32 cells, 400 customers in 256 buckets (2.1 s)",
         "INFO publish erosion tables       616 ATT(g,t) rows and their curve, aggregates, summary (4.0 s)",
         "INFO   deceptive_mail churn: 209 exposed vs 259 controls"));
     assertEquals(9.2, s.get("ingest"), 1e-9);
     assertEquals(5.0, s.get("panel"), 1e-9);
     assertEquals(4.0, s.get("publish"), 1e-9);
-    assertEquals(0.0, s.get("estimate"), 1e-9);
+    assertEquals(2.8, s.get("estimate"), 1e-9);
+    assertEquals(0.0, s.get("audit"), 1e-9);
   }
 
   @Test

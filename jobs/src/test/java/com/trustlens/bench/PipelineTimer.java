@@ -29,7 +29,7 @@ final class PipelineTimer {
     s.put("classify", List.of("classify"));
     s.put("cohorts", List.of("cohorts"));
     s.put("panel", List.of("panel", "trust_metrics"));
-    s.put("estimate", List.of("estimate"));
+    s.put("estimate", List.of("class sums", "estimate"));
     s.put("publish", List.of("publish "));
     s.put("survival", List.of("survival"));
     s.put("audit", List.of("audit"));

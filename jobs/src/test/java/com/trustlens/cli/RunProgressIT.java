@@ -24,7 +24,7 @@ class RunProgressIT {
         .map(m -> m.group(1).trim()).toList();
     assertEquals(List.of("ingest customers", "ingest campaigns", "ingest exposures", "ingest events",
         "silver customers", "silver campaigns", "silver exposures", "silver events", "classify", "cohorts", "panel",
-        "trust_metrics", "estimate", "publish erosion tables", "survival", "audit"), steps, String.join("\n", lake.progress()));
+        "trust_metrics", "class sums", "estimate", "publish erosion tables", "survival", "audit"), steps, String.join("\n", lake.progress()));
   }
 
   @Test
