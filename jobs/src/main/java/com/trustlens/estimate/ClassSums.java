@@ -30,6 +30,9 @@ public final class ClassSums {
   /** What makes a customer's class: the roles the customer can play in every cell depend on these only. */
   static final List<String> CLASS = List.of("treatment", "c_cohort", "c_campaign", "c_exit", "c_holdout",
       "c_randomised", "c_dose", "stratum", "bucket");
+  /** Key of a row: the class and the period. */
+  private static final List<String> KEY = java.util.stream.Stream.concat(CLASS.stream(), java.util.stream.Stream.of(
+      "period_index")).toList();
   static final int MAX_DOSE = 3;
   /** Changed customers up to which their classes are broadcast to the panel's executors (a few MB). */
   static final long BROADCAST_CHANGED = 200_000;
@@ -123,10 +126,7 @@ public final class ClassSums {
       sums.add((counted.contains(m) ? when(sum(col(countOf(m))).gt(0), s) : s).as(sumOf(m)));
       if (counted.contains(m)) sums.add(sum(col(countOf(m))).as(countOf(m)));
     }
-    List<Column> keys = new ArrayList<>();
-    for (String c : CLASS) keys.add(col(c));
-    keys.add(col("period_index"));
-    Dataset<Row> sumsNow = parts.groupBy(keys.toArray(Column[]::new)).agg(sum("n").as("n"), sums.toArray(Column[]::new))
+    Dataset<Row> sumsNow = parts.groupBy(cols(KEY)).agg(sum("n").as("n"), sums.toArray(Column[]::new))
         // A class every customer left is absent from a full build.
         .filter(col("n").notEqual(0));
     return new Update(sumsNow, changedCount);
@@ -191,17 +191,13 @@ public final class ClassSums {
     }
     List<Column> columns = new ArrayList<>(List.of(col("customer_key"), settings.indexOf(col("period")).as("period_index")));
     metrics.forEach(m -> columns.add(col(m)));
-    List<Column> keys = new ArrayList<>();
-    for (String c : CLASS) keys.add(col(c));
-    keys.add(col("period_index"));
     return panel.select(columns.toArray(Column[]::new)).join(classes, "customer_key")
-        .groupBy(keys.toArray(Column[]::new))
+        .groupBy(cols(KEY))
         .agg(signed ? sum(sign.cast("long")).as("n") : count(lit(1)).as("n"), sums.toArray(Column[]::new));
   }
 
   private List<String> schemaColumns() {
-    List<String> out = new ArrayList<>(CLASS);
-    out.add("period_index");
+    List<String> out = new ArrayList<>(KEY);
     out.add("n");
     for (String m : metrics) {
       out.add(sumOf(m));

@@ -33,11 +33,7 @@ public final class DeltaTables {
 
   /** As {@link #replace(TableSchema, String, Dataset)}, with table properties of the caller's (e.g. provenance). */
   public long replace(TableSchema schema, String path, Dataset<Row> data, Map<String, String> properties) {
-    return commit(path, () -> {
-      CreateTableWriter<Row> w = creator(schema, path, data);
-      for (Map.Entry<String, String> p : properties.entrySet()) w = w.tableProperty(p.getKey(), p.getValue());
-      w.createOrReplace();
-    });
+    return commit(path, () -> creator(schema, path, data, properties).createOrReplace());
   }
 
   /** Appends rows in one commit (creating the table if needed); returns the version written. */
@@ -121,10 +117,17 @@ public final class DeltaTables {
     return schema.conform(data).writeTo(identifier(path));
   }
 
-  // Table description and properties are set when the table is (re)created.
   private static CreateTableWriter<Row> creator(TableSchema schema, String path, Dataset<Row> data) {
+    return creator(schema, path, data, Map.of());
+  }
+
+  // Table description and properties (the schema's, then the caller's) are set when the table is (re)created.
+  private static CreateTableWriter<Row> creator(TableSchema schema, String path, Dataset<Row> data,
+      Map<String, String> extra) {
     CreateTableWriter<Row> w = writer(schema, path, data).using("delta");
-    for (Map.Entry<String, String> p : properties(schema).entrySet()) {
+    Map<String, String> all = properties(schema);
+    all.putAll(extra);
+    for (Map.Entry<String, String> p : all.entrySet()) {
       w = w.tableProperty(p.getKey(), p.getValue());
     }
     return w;
