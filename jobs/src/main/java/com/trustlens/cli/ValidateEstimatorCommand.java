@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Replay the synthetic generator with new seeds, run ingest, classify, cohorts and the erosion estimate on "
             + "each replication, and score the curve of deceptive_mail against the ATT(e) planted in truth.json: "
             + "bias, RMSE and coverage of the pointwise intervals per metric and event time, how often the uniform "
-            + "band covers the whole curve, how often the placebo pre-trend test rejects at 5 %.",
+            + "band covers the whole curve, how often the placebo pre-trend test rejects at 5 %%.",
         "Writes validation.md and validation.csv to --out and prints the summary table."},
     footer = {"", "Example:", "  trustlens validate-estimator --reps 200 --out target/validation"})
 final class ValidateEstimatorCommand implements Callable<Integer> {

@@ -65,9 +65,13 @@ public final class Ingest {
     List<String> key = contract.key().isEmpty() ? contract.columnNames() : contract.key();
     Column valid = size(col(RowValidation.ERRORS)).equalTo(0);
     Column content = xxhash64(contentColumns(contract));
-    WindowSpec byKey = Window.partitionBy(concatKey(valid, key)).orderBy(col(RawInput.RAW), col(RawInput.FILE));
+    // One key column and one frame for both window functions: Spark then sorts and shuffles the
+    // rows, raw text included, once rather than once per function.
+    WindowSpec byKey = Window.partitionBy(col("_key")).orderBy(col(RawInput.RAW), col(RawInput.FILE))
+        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     return typed
         .withColumn("_content", content)
+        .withColumn("_key", concatKey(valid, key))
         .withColumn("_rank", row_number().over(byKey))
         .withColumn("_first_content", first(col("_content")).over(byKey))
         .withColumn(STATUS,
@@ -75,7 +79,7 @@ public final class Ingest {
                 .when(col("_rank").equalTo(1), lit(KEPT))
                 .when(col("_content").equalTo(col("_first_content")), lit(DUPLICATE))
                 .otherwise(lit(CONFLICT)))
-        .drop("_rank", "_first_content");
+        .drop("_key", "_rank", "_first_content");
   }
 
   /** Silver rows of the source: kept rows, pseudonymised, in the silver schema. */

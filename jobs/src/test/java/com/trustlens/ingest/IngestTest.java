@@ -122,6 +122,19 @@ class IngestTest {
   }
 
   @Test
+  void duplicatesAreToldApartWithOneShuffleOfTheRows() throws IOException {
+    // Ingest's cost is dominated by moving every row with its raw text: both window functions
+    // must share one exchange and one sort (two of each before; see docs/benchmark.md).
+    Dataset<Row> rows = checked("exposures", "exposures.csv", InputFormat.CSV,
+        "customer_id,campaign_id,sent_at\nc1,k1,2025-01-07T10:00:00Z\nc1,k1,2025-01-07T10:00:00Z\n");
+    String plan = rows.queryExecution().executedPlan().toString();
+    assertEquals(1, plan.split("Exchange hashpartitioning", -1).length - 1, plan);
+    assertEquals(1, plan.split("Window \\[", -1).length - 1, plan);
+    assertEquals(List.of("duplicate", "kept"),
+        rows.select(Ingest.STATUS).orderBy(Ingest.STATUS).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  @Test
   void timestampsWithOffsetAreInstantsAndWithoutAreLocalToTheAnalysisZone() throws IOException {
     Dataset<Row> silver = ingest.silver("events", checked("events", "events.jsonl", InputFormat.JSON, EVENTS));
     Map<String, Instant> t = new TreeMap<>();
