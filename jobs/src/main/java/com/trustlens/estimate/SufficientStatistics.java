@@ -21,7 +21,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The estimation's distributed pass: the panel's sums per customer class and period
@@ -36,6 +35,9 @@ public final class SufficientStatistics {
   /** Rows counting every analysed customer per bucket (no cell). */
   public static final String POPULATION = "population";
   public static final String DOSE = "dose";
+  // Arm codes inside the pass: 0 controls, 1..MAX_DOSE the doses, -1 the population rows.
+  private static final int CONTROL_ARM = 0;
+  private static final int POPULATION_ARM = -1;
   static final int MAX_DOSE = ClassSums.MAX_DOSE;
 
   private final EstimationSettings settings;
@@ -51,20 +53,17 @@ public final class SufficientStatistics {
 
   /**
    * Spreads the class sums over the cells and brings the result to the driver: the cell sums and,
-   * with attrition weights, the controls' sums by horizon (see {@link #apply}).
+   * with attrition weights, the controls' sums by horizon (see {@link #apply} and {@link #horizons}).
    */
   Map<String, CellStatistics> collect(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
-    Dataset<Row> detailed = apply(classSums, designs, hazards).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Map<String, CellStatistics> stats = new java.util.HashMap<>();
-      designs.forEach((t, d) -> stats.put(t, new CellStatistics(d, settings.metrics().size(), settings.buckets(),
-          hazards.get(t))));
-      CellStatistics.collect(cellSums(detailed), horizonSums(detailed), stats, settings.metrics());
-      return stats;
-    } finally {
-      detailed.unpersist();
-    }
+    Map<String, CellStatistics> stats = new java.util.HashMap<>();
+    designs.forEach((t, d) -> stats.put(t, new CellStatistics(d, settings.metrics().size(), settings.buckets(),
+        hazards.get(t))));
+    Dataset<Row> cells = apply(classSums, designs, hazards).withColumnRenamed("g", "cohort")
+        .withColumnRenamed("t", "period");
+    CellStatistics.collect(cells, horizons(classSums, designs, hazards), stats, settings.metrics());
+    return stats;
   }
 
   /** As {@link #apply(Dataset, Map, Map)} on the class sums of the panel and customer_cohorts. */
@@ -78,67 +77,75 @@ public final class SufficientStatistics {
    * @param designs the cells of every treatment to estimate, keyed by {@link StudyDesign#key()}; designs refined
    *     by campaign take as treated only the customers the campaign exposed first
    * @param hazards treatment hazards per treatment for attrition weights (empty: no weights)
-   * @return rows (treatment, g, t, arm, stratum, bucket, hz, n, w, d_metric...) with g and t as indexes
-   *     in the window (null for population rows), treatment the design's key, hz the horizon of attrition-weighted controls (else
-   *     null), n customers, w their summed weights, d the weighted sums of changes
+   * @return rows (treatment, g, t, arm, stratum, bucket, n, w, d_metric...) with g and t as indexes in the
+   *     window (null for population rows), treatment the design's key, n customers, w their summed
+   *     (attrition) weights, d the weighted sums of changes
    */
   public Dataset<Row> apply(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
     boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
-    Dataset<Row> classes = byCampaign ? classSums : withoutCampaign(classSums);
-    SparkSession spark = classSums.sparkSession();
+    // Grouped by integer cell and arm codes, names joined back after the sums: the spread emits a row per class
+    // and cell, so every per-row string compared or hashed shows in its time.
+    Dataset<Row> sums = roles(byCampaign ? classSums : merged(classSums, true, false), designs, hazards)
+        .groupBy(col("cell_id"), col("arm"), col("stratum"), col("bucket"))
+        .agg(sum(when(col("sign").equalTo(1), col("n")).otherwise(lit(0L))).as("n"), weightedSums());
+    Column arm = when(col("arm").equalTo(POPULATION_ARM), lit(POPULATION))
+        .when(col("arm").equalTo(CONTROL_ARM), lit(CONTROL))
+        .otherwise(concat(lit(DOSE), col("arm").cast("string")));
+    List<Column> out = new ArrayList<>(List.of(col("cell_key").as("treatment"), col("g"), col("t"), arm.as("arm"),
+        col("stratum"), col("bucket"), col("n"), col("w")));
+    for (String m : settings.metrics()) out.add(col(change(m)));
+    return sums.join(broadcast(cellNames(sums.sparkSession(), designs)), "cell_id").select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * The attrition-weighted controls' sums by horizon after g, summed over buckets: rows (treatment,
+   * cohort, period, stratum, hz, w, d_metric...); empty without weights. The classes are merged over
+   * buckets first, so this pass stays small whatever the number of buckets.
+   */
+  Dataset<Row> horizons(Dataset<Row> classSums, Map<String, StudyDesign> designs,
+      Map<String, TreatmentHazards> hazards) {
+    if (hazards.isEmpty()) return classSums.sparkSession().emptyDataFrame();
+    boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
+    // A horizon not after g carries no weight: such controls are left out.
+    Column horizon = greatest(new AttritionWeights(settings).horizon(), col("g"));
+    Column[] sums = weightedSums();
+    return roles(merged(classSums, !byCampaign, true), designs, hazards)
+        .filter(col("arm").equalTo(CONTROL_ARM).and(horizon.gt(col("g"))))
+        .groupBy(col("cell_key").as("treatment"), col("g").as("cohort"), col("t").as("period"), col("stratum"),
+            horizon.as("hz"))
+        .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+  }
+
+  // Every class row paired with the cells it plays a role in, with its arm and its weight: 1 but for
+  // attrition-weighted controls.
+  private Dataset<Row> roles(Dataset<Row> classes, Map<String, StudyDesign> designs,
+      Map<String, TreatmentHazards> hazards) {
+    SparkSession spark = classes.sparkSession();
     Dataset<Row> cells = broadcast(cellPeriods(spark, designs));
-    Column arm = when(col("kind").equalTo(POPULATION), lit(POPULATION))
-        .when(treated(), concat(lit(DOSE), col("c_dose").cast("string")))
-        .when(control(), lit(CONTROL));
+    Column arm = when(col("population"), lit(POPULATION_ARM))
+        .when(treated(), col("c_dose"))
+        .when(control(), lit(CONTROL_ARM));
     Dataset<Row> roles = classes
         .join(cells, col("treatment").equalTo(col("cell_treatment")).and(col("period_index").equalTo(col("p"))))
         .withColumn("arm", arm)
         .filter(col("arm").isNotNull());
-    Column weight = lit(1.0);
-    Column horizon = lit(null).cast("int");
-    if (!hazards.isEmpty()) {
-      AttritionWeights attrition = new AttritionWeights(settings);
-      roles = roles.join(broadcast(attrition.table(spark, designs, hazards)),
-          col("treatment").equalTo(col("w_treatment")).and(col("stratum").equalTo(col("w_stratum")))
-              .and(col("g").equalTo(col("w_g"))).and(attrition.horizon().equalTo(col("w_u"))), "left");
-      Column isControl = col("arm").equalTo(CONTROL);
-      weight = when(isControl, coalesce(col("weight"), lit(1.0))).otherwise(lit(1.0));
-      // A horizon not after g carries no weight: all such controls are one class.
-      horizon = when(isControl, greatest(attrition.horizon(), col("g")));
-    }
-    Column current = col("sign").equalTo(1);
+    if (hazards.isEmpty()) return roles.withColumn("weight", lit(1.0));
+    AttritionWeights attrition = new AttritionWeights(settings);
+    return roles.join(broadcast(attrition.table(spark, designs, hazards)),
+            col("treatment").equalTo(col("w_treatment")).and(col("stratum").equalTo(col("w_stratum")))
+                .and(col("g").equalTo(col("w_g"))).and(attrition.horizon().equalTo(col("w_u"))), "left")
+        .withColumn("weight", when(col("arm").equalTo(CONTROL_ARM), coalesce(col("weight"), lit(1.0))).otherwise(lit(1.0)));
+  }
+
+  // w: the summed weights of the customers in the cell's period; d: their weighted changes (period minus base).
+  private Column[] weightedSums() {
     List<Column> sums = new ArrayList<>();
-    sums.add(sum(when(current, col("n").multiply(weight)).otherwise(lit(0.0))).as("w"));
+    sums.add(sum(when(col("sign").equalTo(1), col("n").multiply(col("weight"))).otherwise(lit(0.0))).as("w"));
     for (String m : settings.metrics()) {
-      sums.add(sum(col(ClassSums.sumOf(m)).multiply(col("sign")).multiply(weight)).as(change(m)));
+      sums.add(sum(col(ClassSums.sumOf(m)).multiply(col("sign")).multiply(col("weight"))).as(change(m)));
     }
-    return roles
-        .groupBy(col("cell_key").as("treatment"), col("g"), col("t"), col("arm"), col("stratum"), col("bucket"), horizon.as("hz"))
-        .agg(sum(when(current, col("n")).otherwise(lit(0L))).as("n"), sums.toArray(Column[]::new));
-  }
-
-  /** Per (treatment, cohort, period, arm, stratum, bucket): n, w and d, summed over horizons. */
-  private Dataset<Row> cellSums(Dataset<Row> detailed) {
-    return detailed.groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("arm"),
-        col("stratum"), col("bucket")).agg(sum("n").as("n"), weightAndChangeSums());
-  }
-
-  /** Per (treatment, cohort, period, stratum, horizon after g) of controls: w and d, summed over buckets. */
-  private Dataset<Row> horizonSums(Dataset<Row> detailed) {
-    return detailed.filter(col("arm").equalTo(CONTROL).and(col("hz").gt(col("g"))))
-        .groupBy(col("treatment"), col("g").as("cohort"), col("t").as("period"), col("stratum"), col("hz"))
-        .agg(sum("w").as("w"), changeSums());
-  }
-
-  private Column[] weightAndChangeSums() {
-    List<Column> out = new ArrayList<>(List.of(sum("w").as("w")));
-    out.addAll(List.of(changeSums()));
-    return out.toArray(Column[]::new);
-  }
-
-  private Column[] changeSums() {
-    return settings.metrics().stream().map(m -> sum(change(m)).as(change(m))).toArray(Column[]::new);
+    return sums.toArray(Column[]::new);
   }
 
   /** Distinct (treatment, cohort index) of the cohorts table; cohorts before the window are left out. */
@@ -168,10 +175,15 @@ public final class SufficientStatistics {
     return out;
   }
 
-  // Classes merged over first campaigns, when no design tells campaigns apart: fewer rows to spread over the cells.
-  private Dataset<Row> withoutCampaign(Dataset<Row> classSums) {
+  // Classes merged over first campaigns (when no design tells campaigns apart) and over buckets (for
+  // sums that do not need them): fewer rows to spread over the cells.
+  private Dataset<Row> merged(Dataset<Row> classSums, boolean overCampaigns, boolean overBuckets) {
     List<Column> keys = new ArrayList<>();
-    for (String c : ClassSums.CLASS) keys.add(c.equals("c_campaign") ? lit(null).cast("string").as(c) : col(c));
+    for (String c : ClassSums.CLASS) {
+      if (overCampaigns && c.equals("c_campaign")) keys.add(lit(null).cast("string").as(c));
+      else if (overBuckets && c.equals("bucket")) keys.add(lit(0).as(c));
+      else keys.add(col(c));
+    }
     keys.add(col("period_index"));
     List<Column> sums = new ArrayList<>();
     for (String m : settings.metrics()) sums.add(sum(ClassSums.sumOf(m)).as(ClassSums.sumOf(m)));
@@ -197,26 +209,35 @@ public final class SufficientStatistics {
   }
 
   // Each cell reads the period itself (+) and its base period (-); population rows read period 0.
+  // cell_id numbers the cells of all designs, the population rows of each design included.
   static Dataset<Row> cellPeriods(SparkSession spark, Map<String, StudyDesign> designs) {
     StructType schema = new StructType()
+        .add("cell_id", DataTypes.IntegerType, false)
         .add("cell_key", DataTypes.StringType, false)
         .add("cell_treatment", DataTypes.StringType, false)
         .add("cell_campaign", DataTypes.StringType, true)
-        .add("kind", DataTypes.StringType, false)
+        .add("population", DataTypes.BooleanType, false)
         .add("g", DataTypes.IntegerType, true)
         .add("t", DataTypes.IntegerType, true)
         .add("p", DataTypes.IntegerType, false)
         .add("sign", DataTypes.IntegerType, false);
     List<Row> rows = new ArrayList<>();
+    int id = 0;
     for (StudyDesign d : designs.values()) {
-      rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), POPULATION, null, null, 0, 1));
+      rows.add(RowFactory.create(id++, d.key(), d.treatment(), d.campaign(), true, null, null, 0, 1));
       for (GroupTimeCell c : d.cells()) {
-        rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), "cell", c.cohort(), c.period(), c.period(), 1));
+        rows.add(RowFactory.create(id, d.key(), d.treatment(), d.campaign(), false, c.cohort(), c.period(), c.period(), 1));
         if (c.hasBase()) {
-          rows.add(RowFactory.create(d.key(), d.treatment(), d.campaign(), "cell", c.cohort(), c.period(), c.base(), -1));
+          rows.add(RowFactory.create(id, d.key(), d.treatment(), d.campaign(), false, c.cohort(), c.period(), c.base(), -1));
         }
+        id++;
       }
     }
     return spark.createDataFrame(rows, schema);
+  }
+
+  // (cell_id, cell_key, g, t) of every cell of cellPeriods, the population rows' included.
+  private static Dataset<Row> cellNames(SparkSession spark, Map<String, StudyDesign> designs) {
+    return cellPeriods(spark, designs).filter(col("sign").equalTo(1)).select("cell_id", "cell_key", "g", "t");
   }
 }
