@@ -33,7 +33,15 @@ public final class ErosionEstimator {
    * @param srm sample-ratio check per treatment (absent treatments: no holdout shares declared)
    */
   public Result apply(Dataset<Row> panel, Dataset<Row> cohorts, Map<String, SampleRatioMismatch.Result> srm) {
-    return fromClassSums(new ClassSums(settings, settings.metrics()).of(panel, cohorts), cohorts, srm);
+    // Read twice (cell sums, then the controls' sums by horizon): computed once. The result's
+    // tables are built on the driver, so they outlive the cache.
+    Dataset<Row> classSums = new ClassSums(settings, settings.metrics()).of(panel, cohorts)
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      return fromClassSums(classSums, cohorts, srm);
+    } finally {
+      classSums.unpersist();
+    }
   }
 
   /**
