@@ -83,10 +83,9 @@ public final class SufficientStatistics {
    */
   public Dataset<Row> apply(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
-    boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
     // Grouped by integer cell and arm codes, names joined back after the sums: the spread emits a row per class
     // and cell, so every per-row string compared or hashed shows in its time.
-    Dataset<Row> sums = roles(byCampaign ? classSums : merged(classSums, true, false), designs, hazards)
+    Dataset<Row> sums = roles(byCampaign(designs) ? classSums : merged(classSums, true, false), designs, hazards)
         .groupBy(col("cell_id"), col("arm"), col("stratum"), col("bucket"))
         .agg(sum(when(col("sign").equalTo(1), col("n")).otherwise(lit(0L))).as("n"), weightedSums());
     Column arm = when(col("arm").equalTo(POPULATION_ARM), lit(POPULATION))
@@ -106,11 +105,10 @@ public final class SufficientStatistics {
   Dataset<Row> horizons(Dataset<Row> classSums, Map<String, StudyDesign> designs,
       Map<String, TreatmentHazards> hazards) {
     if (hazards.isEmpty()) return classSums.sparkSession().emptyDataFrame();
-    boolean byCampaign = designs.values().stream().anyMatch(d -> d.campaign() != null);
     // A horizon not after g carries no weight: such controls are left out.
     Column horizon = greatest(new AttritionWeights(settings).horizon(), col("g"));
     Column[] sums = weightedSums();
-    return roles(merged(classSums, !byCampaign, true), designs, hazards)
+    return roles(merged(classSums, !byCampaign(designs), true), designs, hazards)
         .filter(col("arm").equalTo(CONTROL_ARM).and(horizon.gt(col("g"))))
         .groupBy(col("cell_key").as("treatment"), col("g").as("cohort"), col("t").as("period"), col("stratum"),
             horizon.as("hz"))
@@ -173,6 +171,11 @@ public final class SufficientStatistics {
       out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getInt(1));
     }
     return out;
+  }
+
+  // Whether a design tells campaigns apart: the classes then keep their first campaign.
+  private static boolean byCampaign(Map<String, StudyDesign> designs) {
+    return designs.values().stream().anyMatch(d -> d.campaign() != null);
   }
 
   // Classes merged over first campaigns (when no design tells campaigns apart) and over buckets (for
